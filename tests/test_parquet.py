@@ -54,7 +54,9 @@ def test_records_round_trip_through_parquet(tmp_path: Path, process: Process):
     doc = pq.read_table(Path(table_dir(tmp_path, "documents")) / "b1.parquet").to_pylist()[0]
     assert doc["text"] == result.document.text
     assert doc["published_at"] == datetime(2016, 10, 21, tzinfo=UTC)
-    entity = pq.read_table(Path(table_dir(tmp_path, "entity_occurrences")) / "b1.parquet").to_pylist()
+    entity = pq.read_table(
+        Path(table_dir(tmp_path, "entity_occurrences")) / "b1.parquet"
+    ).to_pylist()
     assert any(e["aliases"] for e in entity)
 
 
