@@ -59,6 +59,17 @@ def _data_dir(value: str | None, state_dir: str | None) -> DataDir:
         raise typer.Exit(2) from exc
 
 
+def _reader(value: str | None, state_dir: str | None) -> DataDir:
+    """The data dir for a read command. A remote warehouse can be read from any host: its local
+    ``warehouse.duckdb`` (views only, no data) is created or brought up to date here."""
+    root = _data_dir(value, state_dir)
+    if not root.is_local and root.exists(root.path("tables")):
+        from warehouse.views import refresh_views
+
+        refresh_views(root)
+    return root
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
@@ -285,7 +296,7 @@ def query_command(
         err_console.print(f"[red]unknown format {fmt!r}: use table, csv or json[/red]")
         raise typer.Exit(2)
     try:
-        columns, rows = query(_data_dir(data_dir, state_dir), sql)
+        columns, rows = query(_reader(data_dir, state_dir), sql)
     except FileNotFoundError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
@@ -301,7 +312,7 @@ def status(data_dir: DataDirOption = None, state_dir: StateDirOption = None) -> 
     from warehouse.query import db_path, query
     from warehouse.views import PUBLIC_VIEWS
 
-    root = _data_dir(data_dir, state_dir)
+    root = _reader(data_dir, state_dir)
     try:
         _, counts = query(
             root, " union all ".join(f"select '{v}', count(*) from {v}" for v in PUBLIC_VIEWS)
@@ -341,7 +352,7 @@ def check(data_dir: DataDirOption = None, state_dir: StateDirOption = None) -> N
     """Run the data tests (unique keys, not null, references, offsets); exit 1 on a violation."""
     from warehouse.checks import run_checks
 
-    root = _data_dir(data_dir, state_dir)
+    root = _reader(data_dir, state_dir)
     try:
         results = run_checks(root)
     except FileNotFoundError as exc:

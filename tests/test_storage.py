@@ -162,6 +162,10 @@ def test_s3_data_dir_end_to_end(
         assert content(store, view) == content(seeded_warehouse, view), view
     assert not failed(run_checks(store))
     assert cli_count(url, str(state), "documents") == 5
+    # another host reads the bucket: its fresh state dir gets the views, no data
+    reader = tmp_path / "reader"
+    assert cli_count(url, str(reader), "documents") == 5
+    assert sorted(p.name for p in reader.iterdir()) == ["warehouse.duckdb"]
     check = CliRunner().invoke(app, ["check", "--data-dir", url, "--state-dir", str(state)])
     assert check.exit_code == 0, check.output
     status = CliRunner().invoke(app, ["status", "--data-dir", url, "--state-dir", str(state)])
