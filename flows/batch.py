@@ -152,14 +152,9 @@ class NlpPool:
     def submit(
         self, spool_path: str, data_dir: str, run_id: str, version: str, nlp_batch_size: int
     ) -> None:
+        # the data dir as a string (a path or URL): the worker opens its filesystem itself
         self.pending[spool_path] = self.executor.submit(
-            # the data dir as a string (a path or URL): the worker opens its filesystem itself
-            write_batch_data,
-            Path(spool_path),
-            data_dir,
-            run_id,
-            version,
-            nlp_batch_size,
+            write_batch_data, Path(spool_path), data_dir, run_id, version, nlp_batch_size
         )
 
     def take(self, spool_path: str) -> Future[BatchResult] | None:

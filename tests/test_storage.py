@@ -186,3 +186,24 @@ def test_s3_data_dir_end_to_end(
     documents = [k for k in s3.find("newsdesk-test/warehouse/tables/documents")]
     assert len(documents) == 2, documents  # the schema file and the merged file
     assert {v: content(store, v) for v in VIEWS} == before
+
+
+@pytest.mark.slow
+def test_s3_data_dir_on_a_dask_cluster(prefect_harness, s3_endpoint: str, tmp_path: Path):
+    """Dask workers (other processes) write the data files and commit each batch on the bucket."""
+    import fsspec
+
+    from flows.etl import etl
+    from flows.runners import dask_task_runner
+
+    s3 = fsspec.filesystem("s3")
+    s3.mkdir("newsdesk-dask")
+    url, state = "s3://newsdesk-dask/warehouse", tmp_path / "state"
+    summary = etl.with_options(task_runner=dask_task_runner(workers=2))(
+        sources=[str(SEEDS)], data_dir=url, state_dir=str(state), batch_size=2
+    )
+    assert (summary.documents_new, summary.errors, summary.check_failures) == (5, 0, [])
+    s3.invalidate_cache()
+    manifests = s3.glob("newsdesk-dask/warehouse/tables/manifest/*-b*.parquet")
+    assert len(manifests) == 3
+    assert query(open_data_dir(url, state), "select count(*) from documents")[1][0][0] == 5

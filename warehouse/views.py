@@ -11,6 +11,7 @@ from importlib import resources as importlib_resources
 
 import duckdb
 
+from warehouse.query import DB_NAME as DB_NAME  # re-exported: callers import it from here
 from warehouse.query import attach_storage, connect_read_only, db_path
 from warehouse.storage import DataDirLike, open_data_dir
 
