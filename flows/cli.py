@@ -63,10 +63,16 @@ def _reader(value: str | None, state_dir: str | None) -> DataDir:
     """The data dir for a read command. A remote warehouse can be read from any host: its local
     ``warehouse.duckdb`` (views only, no data) is created or brought up to date here."""
     root = _data_dir(value, state_dir)
-    if not root.is_local and root.exists(root.path("tables")):
-        from warehouse.views import refresh_views
+    if root.is_local:
+        return root
+    try:
+        if root.exists(root.path("tables")):
+            from warehouse.views import refresh_views
 
-        refresh_views(root)
+            refresh_views(root)
+    except OSError as exc:  # unreachable endpoint, missing bucket, refused credentials
+        err_console.print(f"[red]data dir {root.url}: {exc}[/red]")
+        raise typer.Exit(2) from exc
     return root
 
 
