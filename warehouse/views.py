@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from importlib import resources as importlib_resources
-from pathlib import Path
 
 import duckdb
 
-from warehouse.query import connect_read_only
+from warehouse.query import DB_NAME as DB_NAME  # re-exported: callers import it from here
+from warehouse.query import attach_storage, connect_read_only, db_path
+from warehouse.storage import DataDirLike, open_data_dir
 
-DB_NAME = "warehouse.duckdb"
 # dependency order: staging first, then marts
 VIEW_ORDER = (
     "compaction_files",
@@ -34,19 +34,15 @@ VIEW_ORDER = (
 PUBLIC_VIEWS = ("documents", "mentions", "entities", "quotes", "events", "ingest_errors", "runs")
 
 
-def db_path(data_dir: Path) -> Path:
-    return data_dir / DB_NAME
-
-
 def _sql_text(view: str) -> str:
     return (importlib_resources.files("warehouse") / "sql" / f"{view}.sql").read_text(
         encoding="utf-8"
     )
 
 
-def render_views(data_dir: Path) -> list[str]:
-    # absolute paths: any client can open the database file from anywhere
-    tables = (data_dir.resolve() / "tables").as_posix().replace("'", "''")
+def render_views(data_dir: DataDirLike) -> list[str]:
+    # absolute paths (or the full URL of a remote data dir): any client can open the file anywhere
+    tables = open_data_dir(data_dir).uri("tables").replace("'", "''")
     return [_sql_text(view).replace("{tables}", tables) for view in VIEW_ORDER]
 
 
@@ -54,11 +50,11 @@ def _fingerprint(statements: list[str]) -> str:
     return hashlib.sha256("\n".join(statements).encode()).hexdigest()
 
 
-def _installed_fingerprint(path: Path) -> str | None:
-    if not path.exists():
+def _installed_fingerprint(data_dir: DataDirLike) -> str | None:
+    if not db_path(data_dir).exists():
         return None
     try:
-        with connect_read_only(path.parent) as con:
+        with connect_read_only(data_dir) as con:
             row = con.execute(
                 "select value from newsdesk_meta where key = 'views_fingerprint'"
             ).fetchone()
@@ -67,15 +63,17 @@ def _installed_fingerprint(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-def refresh_views(data_dir: Path) -> bool:
+def refresh_views(data_dir: DataDirLike) -> bool:
     """(Re)create every view if its definition changed. Returns True when the file was written."""
     statements = render_views(data_dir)
     fingerprint = _fingerprint(statements)
-    path = db_path(data_dir)
-    if _installed_fingerprint(path) == fingerprint:
+    if _installed_fingerprint(data_dir) == fingerprint:
         return False
+    path = db_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     try:
+        attach_storage(con, data_dir)  # creating a view reads its files' schemas
         con.execute("begin transaction")
         for statement in statements:
             con.execute(statement)
