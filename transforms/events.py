@@ -257,6 +257,25 @@ class _Linker:
                     break
         return out
 
+    def _affiliation(self, head: Token) -> str | None:
+        """A person the text names without a nationality (``Shultz said``) whose nationality
+        the corpus states elsewhere (``U.S. Secretary of State George Shultz``)."""
+        if head.ent_type_ != "PERSON":
+            return None
+        mention = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if mention is None:
+            return None
+        words = [
+            w
+            for w in mention.text.casefold().replace("’s", "").replace("'s", "").split()
+            if w not in self.resources.titles
+        ]
+        table = self.resources.actor_affiliations
+        for key in (" ".join(words), " ".join(words[-2:]), words[-1] if words else ""):
+            if key in table:
+                return table[key]
+        return None
+
     def entity_in(self, span: Span, head: Token) -> str | None:
         """The entity whose mention covers the phrase's head, else the first one in the phrase."""
         first: str | None = None
@@ -281,6 +300,9 @@ class _Linker:
         entity_id = self.entity_at(head)
         if entity_id is not None and self.nationality.get(entity_id):
             return self.nationality[entity_id]
+        known = self._affiliation(head)
+        if known is not None:
+            return known
         text = span.text.casefold().replace("’s", "").replace("'s", "")
         text = re.sub(r"^the ", "", text)
         if text in self.resources.igos or head.text.casefold() in self.resources.igos:

@@ -32,3 +32,6 @@ class Resources:
     igos: frozenset[str] = frozenset()
     # names implying a nationality (lower-cased "the kremlin" -> "RUS"), longest first
     actor_countries: tuple[tuple[str, str], ...] = ()
+    # person name or unambiguous surname (lower-case) -> nationality the corpus states for it
+    # ("shevardnadze" -> "RUS"); derived by scripts/derive_actor_affiliations.py
+    actor_affiliations: dict[str, str] = field(default_factory=dict)
