@@ -141,6 +141,7 @@ def load_resources() -> Resources:
         cameo_verbs=_cameo_verbs(),
         cameo_codes=_cameo_codes(),
         igos=_words("igos.txt"),
+        official_nouns=_words("official_nouns.txt"),
         actor_affiliations={
             row[0].strip().lower(): row[1].strip() for row in _rows("actor_affiliations.tsv")
         },

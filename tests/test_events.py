@@ -84,7 +84,11 @@ def test_seed_events(process: Process):
     ("text", "predicate", "expected"),
     [
         # modal -> hypothetical
-        ("The rebels could attack the airport, officials said.", "attack", {"hypothetical": True}),
+        (
+            "Syrian rebels could attack the airport, officials said.",
+            "attack",
+            {"hypothetical": True},
+        ),
         # threatened to -> the complement is hypothetical, the threat itself is coded (13)
         (
             "Turkey threatened to invade northern Iraq.",
@@ -208,7 +212,11 @@ def test_seed_events(process: Process):
             {"actor_country_code": "USA", "target_country_code": "JPN"},
         ),
         # not asserted: a gerund under a preposition, a conditional clause
-        ("Rebels accused the army of shelling Aleppo.", "shell", {"hypothetical": True}),
+        (
+            "Rebels accused the army of shelling the Syrian city of Aleppo.",
+            "shell",
+            {"hypothetical": True},
+        ),
         ("If Iraq attacks Kuwait, the US will respond.", "attack", {"hypothetical": True}),
         # welcoming a visitor is hosting (043), welcoming a decision is praise (051)
         (

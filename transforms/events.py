@@ -167,7 +167,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-SAYING_HEADS = frozenset({"say", "announce", "state", "add", "tell", "report", "claim"})
+SAYING_HEADS = frozenset(
+    {"say", "announce", "state", "add", "tell", "report", "claim", "warn", "insist", "declare"}
+)
 
 
 def _antecedent(subject: Token) -> Token:
@@ -187,7 +189,8 @@ def _antecedent(subject: Token) -> Token:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_HEADS:
-            speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            # "Iran ..., warning that it would retaliate": the participle's subject too
+            speaker, _ = _subject(clause.head)
             if speaker is not None and speaker.pos_ != "PRON":
                 return speaker
     return subject
@@ -257,6 +260,19 @@ class _Linker:
                     break
         return out
 
+    def _country_name_in(self, span: Span) -> str | None:
+        """A country named inside a longer name (``the Office of the US Trade
+        Representative``, an organisation entity that hides the ``US`` in it)."""
+        for token in span:
+            if not token.text[:1].isupper():
+                continue
+            for width in (3, 2, 1):
+                words = span.doc[token.i : min(token.i + width, span.end)]
+                for place in self.resources.gazetteer.candidates(words.text):
+                    if place.feature_kind == "country":
+                        return place.country_code
+        return None
+
     def _affiliation(self, head: Token) -> str | None:
         """A person the text names without a nationality (``Shultz said``) whose nationality
         the corpus states elsewhere (``U.S. Secretary of State George Shultz``)."""
@@ -324,6 +340,9 @@ class _Linker:
             code = self.resources.demonyms.get(token.text.casefold())
             if code is not None:
                 return code
+        code = self._country_name_in(span)
+        if code is not None:
+            return code
         whole = head.doc[head.left_edge.i : head.right_edge.i + 1]
         if whole.end_char > span.end_char:
             # appositions and complements: "Erdogan, the president of Turkey", "a proposal
@@ -338,6 +357,22 @@ class _Linker:
                     break
             if whole.end_char > span.end_char:
                 return self.country_of(whole, head)
+        return None
+
+    def country_in(
+        self, tokens: list[Token], skip: list[Span], exclude: tuple[str | None, ...] = ()
+    ) -> str | None:
+        """The first country named by a place, country or demonym among ``tokens``, outside
+        the ``skip`` phrases and other than the ``exclude`` countries."""
+        for token in tokens:
+            if any(span.start <= token.i < span.end for span in skip):
+                continue
+            code = self.resources.demonyms.get(token.text.casefold())
+            if code is None and token.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
+                entity_id = self.entity_at(token)
+                code = self.entities.info[entity_id][2] if entity_id is not None else None
+            if code and code != "IGO" and code not in exclude:
+                return code
         return None
 
     def location(self, sent: Span) -> str | None:
@@ -490,6 +525,16 @@ def _refine(
     return code, target
 
 
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _official(token: Token, resources: Resources) -> bool:
+    """A person, or an official/government noun (``the ministry``, ``officials``)."""
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.lemma_.lower() in resources.official_nouns and not token.ent_type_
+
+
 def _has_event_complement(verb: Token, resources: Resources) -> bool:
     """``prepared to retake``: the xcomp is coded, the control verb is not."""
     return verb.lemma_.lower() in CONTROL_HEADS and any(
@@ -564,7 +609,62 @@ def extract_events(
                 quote.speaker_start_char, quote.speaker_end_char, alignment_mode="expand"
             )
             actor = actor_span.root if actor_span is not None else None
+        if actor is not None and actor.lower_ in ("we", "i"):
+            # "'We will destroy the terrorists,' Putin told reporters": the speaker
+            said = next(
+                (
+                    q
+                    for q in quotes
+                    if q.start_char <= verb.idx < q.end_char and q.speaker_start_char is not None
+                ),
+                None,
+            )
+            speaker = (
+                doc.char_span(said.speaker_start_char, said.speaker_end_char, "expand")
+                if said is not None
+                else None
+            )
+            if speaker is not None:
+                actor_span, actor = speaker, speaker.root
         target_span = _np(target) if target is not None else None
+        actor_country = (
+            linker.country_of(actor_span, actor)
+            if actor_span is not None and actor is not None
+            else None
+        )
+        target_country = (
+            linker.country_of(target_span, target)
+            if target_span is not None and target is not None
+            else None
+        )
+        spans = [s for s in (actor_span, target_span) if s is not None]
+        if actor_country is None and actor is not None and _official(actor, resources):
+            # "Ministry spokesman Shen Danyang urged the US ...": an official or government
+            # body with no stated nationality serves the country the sentence names
+            # (not the target's own country: "officials accused Japanese makers")
+            actor_country = linker.country_in(list(sent), spans, (target_country,))
+        if target_country is None and target is not None and _official(target, resources):
+            target_country = linker.country_in(list(sent), spans, (actor_country,))
+        if target_country is None and cameo.root_code in VIOLENT_ROOTS:
+            # "killed in air strikes on the Syrian city of Idlib": an attack without a
+            # national target hits the country where it happens
+            places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+            target_country = linker.country_in(places, [actor_span] if actor_span else [])
+        actor_entity = (
+            linker.entity_in(actor_span, actor)
+            if actor_span is not None and actor is not None
+            else None
+        )
+        target_entity = (
+            linker.entity_in(target_span, target)
+            if target_span is not None and target is not None
+            else None
+        )
+        if quote is None and not (actor_country or target_country or actor_entity or target_entity):
+            # neither side is a named or national actor ("a political crisis threatened a
+            # fragile ceasefire", "the report warned"): nothing to code it between, as in
+            # PETRARCH, which drops events without coded actors
+            continue
         date_span = _date_of(verb, sent)
         future = _is_future(verb) or (
             date_span is not None
@@ -590,19 +690,11 @@ def extract_events(
                 quad_class=cameo.quad_class,
                 goldstein=cameo.goldstein,
                 actor_text=actor_span.text if actor_span is not None else None,
-                actor_entity_id=linker.entity_in(actor_span, actor)
-                if actor_span is not None and actor is not None
-                else None,
-                actor_country_code=linker.country_of(actor_span, actor)
-                if actor_span is not None and actor is not None
-                else None,
+                actor_entity_id=actor_entity,
+                actor_country_code=actor_country,
                 target_text=target_span.text if target_span is not None else None,
-                target_entity_id=linker.entity_in(target_span, target)
-                if target_span is not None and target is not None
-                else None,
-                target_country_code=linker.country_of(target_span, target)
-                if target_span is not None and target is not None
-                else None,
+                target_entity_id=target_entity,
+                target_country_code=target_country,
                 location_entity_id=linker.location(sent) or dateline,
                 event_date=resolved.value if resolved else None,
                 date_text=date_span.text if date_span is not None else None,

@@ -35,3 +35,6 @@ class Resources:
     # person name or unambiguous surname (lower-case) -> nationality the corpus states for it
     # ("shevardnadze" -> "RUS"); derived by scripts/derive_actor_affiliations.py
     actor_affiliations: dict[str, str] = field(default_factory=dict)
+    # nouns naming an official or a government body ("ministry", "spokesman") that serve the
+    # country their sentence names when the text gives them no nationality
+    official_nouns: frozenset[str] = frozenset()
