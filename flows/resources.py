@@ -142,6 +142,9 @@ def load_resources() -> Resources:
         cameo_codes=_cameo_codes(),
         igos=_words("igos.txt"),
         official_nouns=_words("official_nouns.txt"),
+        statement_verbs={
+            row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")
+        },
         actor_affiliations={
             row[0].strip().lower(): row[1].strip() for row in _rows("actor_affiliations.tsv")
         },

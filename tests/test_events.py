@@ -225,6 +225,49 @@ def test_seed_events(process: Process):
             {"event_code": "043", "target_country_code": "DEU"},
         ),
         ("Germany welcomed the decision.", "welcome", {"event_code": "051"}),
+        # events3: nationality stated elsewhere in the corpus (actor_affiliations.tsv)
+        (
+            "Shultz met Japanese Foreign Minister Tadashi Kuranari in Tokyo.",
+            "meet",
+            {"actor_country_code": "USA", "target_country_code": "JPN"},
+        ),
+        # an official with no stated nationality serves the sentence's (other) country
+        (
+            "Ministry spokesman Shen Danyang urged the Office of the US Trade Representative "
+            "to treat Chinese companies objectively.",
+            "urge",
+            {"actor_country_code": "CHN", "target_country_code": "USA"},
+        ),
+        # an attack without a national target hits the country where it happens
+        (
+            "Dozens of people have been killed in air strikes on the Syrian city of Idlib.",
+            "kill",
+            {"event_root_code": "19", "actor_country_code": None, "target_country_code": "SYR"},
+        ),
+        # a reporting verb with an addressee is a statement to it (statement_verbs.tsv)
+        (
+            "Russian Deputy Prime Minister Vitaly Mutko told reporters that the situation "
+            "remains complicated.",
+            "tell",
+            {"event_code": "010", "actor_country_code": "RUS"},
+        ),
+        # a missile fired at nothing is a show of force; the nouns' modifiers do not hide
+        # the lexicon phrase ("a banned ballistic missile", "a 13 mln dlr contract")
+        (
+            "North Korea fired a banned ballistic missile on Sunday.",
+            "fire missile",
+            {"event_code": "150", "actor_country_code": "PRK", "target_country_code": None},
+        ),
+        (
+            "Hamas fired rockets at Israel.",
+            "fire rocket",
+            {"event_root_code": "19", "target_country_code": "ISR"},
+        ),
+        (
+            "A US company has signed a 13 mln dlr contract with the Iraqi government.",
+            "sign contract with",
+            {"event_code": "057", "actor_country_code": "USA", "target_country_code": "IRQ"},
+        ),
         # a participle modifying its object noun: "sanctions imposed by" is 163, not 170
         (
             "Sanctions imposed by the US hurt the economy.",
@@ -252,6 +295,11 @@ def test_reporting_verb_with_quote_is_statement_event(process: Process):
 def test_opinions_and_company_deals_are_not_events(process: Process):
     assert process("Economists agreed that growth would slow.", "2016-10-21").events == []
     assert process("Italy's Illva Saronno has agreed to buy 33% of Changyu.").events == []
+
+
+def test_events_between_unnamed_actors_are_dropped(process: Process):
+    # neither side has a country or a named entity: nothing to code the event between
+    assert process("A political crisis threatened a fragile ceasefire.", "2016-10-21").events == []
 
 
 def test_compounds_produce_no_events(process: Process):

@@ -76,8 +76,13 @@ TARGET_PREPS = ("against", "with", "on", "to", "at", "into", "from")
 PHRASE_WINDOW = 6  # words after the verb a lexicon phrase may span
 
 
-def _phrase_lemmas(verb: Token) -> list[tuple[str, Token]]:
-    """Lemmas of the words after the verb in its own clause (particles, prepositions, objects)."""
+MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "npadvmod"})
+
+
+def _phrase_lemmas(verb: Token, bare: bool = False) -> list[tuple[str, Token]]:
+    """Lemmas of the words after the verb in its own clause (particles, prepositions, objects);
+    ``bare`` also drops the modifiers of nouns (``signed a 13 mln dlr contract``, ``fired a
+    banned missile``)."""
     out: list[tuple[str, Token]] = []
     for token in verb.doc[verb.i + 1 : verb.i + 1 + PHRASE_WINDOW * 2]:
         if (
@@ -88,6 +93,8 @@ def _phrase_lemmas(verb: Token) -> list[tuple[str, Token]]:
             continue
         if token.pos_ in ("DET", "ADJ", "PUNCT", "NUM", "PRON") or token.dep_ == "poss":
             continue
+        if bare and token.dep_ in MODIFIER_DEPS and token.head.i > token.i:
+            continue
         out.append((token.lemma_.lower(), token))
         if len(out) >= PHRASE_WINDOW:
             break
@@ -97,18 +104,17 @@ def _phrase_lemmas(verb: Token) -> list[tuple[str, Token]]:
 def match_cameo(verb: Token, resources: Resources) -> tuple[str, str, Token | None] | None:
     """(code, matched pattern, last token of the phrase) for the longest lexicon match."""
     lemma = verb.lemma_.lower()
-    following = _phrase_lemmas(verb)
     best: tuple[str, str, Token | None] | None = None
-    # greedy subsequence match of each candidate phrase starting with this lemma
-    for size in range(min(len(following), PHRASE_WINDOW), 0, -1):
-        words = [w for w, _ in following[:size]]
-        for width in range(size, 0, -1):
-            pattern = " ".join([lemma, *words[:width]])
+    for following in (_phrase_lemmas(verb), _phrase_lemmas(verb, bare=True)):
+        # the longest lexicon phrase that starts with this lemma and goes on with a prefix of
+        # the words after it, with or without the nouns' modifiers
+        for width in range(min(len(following), PHRASE_WINDOW), 0, -1):
+            pattern = " ".join([lemma, *(w for w, _ in following[:width])])
             code = resources.cameo_verbs.get(pattern)
             if code is not None and (best is None or len(pattern) > len(best[1])):
                 best = (code, pattern, following[width - 1][1])
-        if best is not None:
-            return best
+    if best is not None:
+        return best
     if verb.dep_ == "acl" and verb.head.i < verb.i:
         # "sanctions imposed by the US": the modified noun is the verb's object
         pattern = f"{lemma} {verb.head.lemma_.lower()}"
@@ -276,9 +282,15 @@ class _Linker:
     def _affiliation(self, head: Token) -> str | None:
         """A person the text names without a nationality (``Shultz said``) whose nationality
         the corpus states elsewhere (``U.S. Secretary of State George Shultz``)."""
-        if head.ent_type_ != "PERSON":
+        if head.ent_type_ == "PERSON":
+            mention = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        elif head.pos_ == "PROPN" and not head.ent_type_:
+            # the tagger misses names at the start of a sentence ("Shultz met ...")
+            mention = head.doc[
+                min([head.i, *(c.i for c in head.children if c.dep_ == "compound")]) : head.i + 1
+            ]
+        else:
             return None
-        mention = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if mention is None:
             return None
         words = [
@@ -469,6 +481,10 @@ def _flags(verb: Token) -> tuple[bool, bool]:
     return negated, hypothetical
 
 
+WEAPON_NOUNS = frozenset(
+    {"missile", "rocket", "projectile", "warhead", "shell", "salvo", "munition", "weapon"}
+)
+AIM_PREPS = frozenset({"at", "on", "into", "against", "toward", "towards", "over"})
 HOSTED_NOUNS = frozenset(
     {"delegation", "delegate", "leader", "counterpart", "president", "minister", "envoy"}
     | {"chancellor", "king", "queen", "premier", "official", "visitor", "guest"}
@@ -512,6 +528,24 @@ def _refine(
         and (target.ent_type_ in ("PERSON", "NORP") or target.lemma_.lower() in HOSTED_NOUNS)
     ):
         code = "043"
+    if code.startswith("19") and target is not None and target.lemma_.lower() in WEAPON_NOUNS:
+        # "fired rockets at Israel" hits Israel; "fired a ballistic missile" with nothing
+        # aimed at is a show of force (150)
+        aimed = next(
+            (
+                p
+                for t in (verb, target)
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in AIM_PREPS
+                for p in c.children
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+            ),
+            None,
+        )
+        if aimed is not None:
+            target = aimed
+        else:
+            code = "150"
     cameo = resources.cameo_codes.get(code)
     if (
         actor is not None
@@ -533,6 +567,16 @@ def _official(token: Token, resources: Resources) -> bool:
     if token.ent_type_ == "PERSON":
         return True
     return token.lemma_.lower() in resources.official_nouns and not token.ent_type_
+
+
+def _addressed_statement(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
+    """``told Reuters``, ``told a government meeting``: a reporting verb with an addressee is
+    a public statement to it (statement_verbs.tsv); ``said`` alone is attribution."""
+    lemma = verb.lemma_.lower()
+    code = resources.statement_verbs.get(lemma)
+    if code is None or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    return code, lemma, None
 
 
 def _has_event_complement(verb: Token, resources: Resources) -> bool:
@@ -581,6 +625,8 @@ def extract_events(
         if _has_event_complement(verb, resources):
             continue
         matched = match_cameo(verb, resources)
+        if matched is None:
+            matched = _addressed_statement(verb, resources)
         if matched is None:
             continue
         code, pattern, phrase_end = matched

@@ -38,3 +38,5 @@ class Resources:
     # nouns naming an official or a government body ("ministry", "spokesman") that serve the
     # country their sentence names when the text gives them no nationality
     official_nouns: frozenset[str] = frozenset()
+    # reporting verbs that make a statement event when they name an addressee ("tell" -> 010)
+    statement_verbs: dict[str, str] = field(default_factory=dict)
