@@ -268,6 +268,13 @@ def test_seed_events(process: Process):
             "sign contract with",
             {"event_code": "057", "actor_country_code": "USA", "target_country_code": "IRQ"},
         ),
+        # "two days of talks" is "begin talk"; talks abroad are held with the host country
+        (
+            "Soviet deputy prime minister Alexei Antonov begins two days of economic talks in "
+            "Bonn.",
+            "begin talk",
+            {"event_root_code": "04", "actor_country_code": "RUS", "target_country_code": "DEU"},
+        ),
         # a participle modifying its object noun: "sanctions imposed by" is 163, not 170
         (
             "Sanctions imposed by the US hurt the economy.",

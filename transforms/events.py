@@ -76,6 +76,7 @@ TARGET_PREPS = ("against", "with", "on", "to", "at", "into", "from")
 PHRASE_WINDOW = 6  # words after the verb a lexicon phrase may span
 
 
+MEASURE_NOUNS = frozenset({"day", "week", "month", "hour", "round", "series", "year", "minute"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "npadvmod"})
 
 
@@ -84,7 +85,17 @@ def _phrase_lemmas(verb: Token, bare: bool = False) -> list[tuple[str, Token]]:
     ``bare`` also drops the modifiers of nouns (``signed a 13 mln dlr contract``, ``fired a
     banned missile``)."""
     out: list[tuple[str, Token]] = []
+    skip: set[int] = set()
+    if bare:
+        # "two days of talks", "several hours of talks": the measure stands for its noun
+        for token in verb.doc[verb.i + 1 : verb.i + 1 + PHRASE_WINDOW * 2]:
+            if token.lemma_.lower() in MEASURE_NOUNS:
+                of = next((c for c in token.children if c.lower_ == "of"), None)
+                if of is not None:
+                    skip.update((token.i, of.i))
     for token in verb.doc[verb.i + 1 : verb.i + 1 + PHRASE_WINDOW * 2]:
+        if token.i in skip:
+            continue
         if (
             token.head.i != verb.i
             and token.head.head.i != verb.i
@@ -560,6 +571,7 @@ def _refine(
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+HOSTED_ROOTS = frozenset({"04"})
 
 
 def _official(token: Token, resources: Resources) -> bool:
@@ -711,6 +723,17 @@ def extract_events(
             # fragile ceasefire", "the report warned"): nothing to code it between, as in
             # PETRARCH, which drops events without coded actors
             continue
+        if target_country is None and cameo.root_code in HOSTED_ROOTS:
+            # "began talks in Bonn": a meeting abroad is held with the host country
+            heads = [t for t in (verb, phrase_end, target) if t is not None]
+            places = [
+                t
+                for h in heads
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                for t in c.subtree
+            ]
+            target_country = linker.country_in(places, [], (actor_country,))
         date_span = _date_of(verb, sent)
         future = _is_future(verb) or (
             date_span is not None
