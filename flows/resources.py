@@ -142,6 +142,7 @@ def load_resources() -> Resources:
         cameo_codes=_cameo_codes(),
         igos=_words("igos.txt"),
         official_nouns=_words("official_nouns.txt"),
+        non_event_objects=_words("non_event_objects.txt"),
         statement_verbs={
             row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")
         },

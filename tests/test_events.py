@@ -275,6 +275,18 @@ def test_seed_events(process: Process):
             "begin talk",
             {"event_root_code": "04", "actor_country_code": "RUS", "target_country_code": "DEU"},
         ),
+        # an announced meeting is the intent to meet (036)
+        (
+            "French government ministers will meet next Tuesday to discuss the deficit.",
+            "meet",
+            {"event_code": "036", "actor_country_code": "FRA"},
+        ),
+        # a participle with a by-agent acts on the noun it modifies
+        (
+            "Canada, strongly supported by Australia, has championed the cause.",
+            "support",
+            {"event_root_code": "05", "actor_country_code": "AUS", "target_country_code": "CAN"},
+        ),
         # a participle modifying its object noun: "sanctions imposed by" is 163, not 170
         (
             "Sanctions imposed by the US hurt the economy.",
@@ -307,6 +319,12 @@ def test_opinions_and_company_deals_are_not_events(process: Process):
 def test_events_between_unnamed_actors_are_dropped(process: Process):
     # neither side has a country or a named entity: nothing to code the event between
     assert process("A political crisis threatened a fragile ceasefire.", "2016-10-21").events == []
+
+
+def test_idiomatic_objects_are_not_events(process: Process):
+    # "met all obligations" is not a meeting (non_event_objects.txt)
+    events = process("Moi said Kenya had met all obligations on its foreign debt.").events
+    assert [e for e in events if e.predicate == "meet"] == []
 
 
 def test_compounds_produce_no_events(process: Process):

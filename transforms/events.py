@@ -222,6 +222,14 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass"):
             return child
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.i < verb.i
+        and any(c.dep_ == "agent" for c in verb.children)
+    ):
+        # "Canada, strongly supported by Australia": the participle's noun is what it acts on
+        return verb.head
     start = phrase_end.i if phrase_end is not None else verb.i
     for child in verb.children:
         if child.dep_ == "prep" and child.lemma_.lower() in TARGET_PREPS and child.i >= start:
@@ -581,6 +589,19 @@ def _official(token: Token, resources: Resources) -> bool:
     return token.lemma_.lower() in resources.official_nouns and not token.ent_type_
 
 
+def _idiom(verb: Token, pattern: str, resources: Resources) -> bool:
+    """``met all obligations``, ``meet the 2 percent goal``: a verb whose object makes it an
+    idiom, not the lexicon's event (non_event_objects.tsv), unless a longer phrase matched."""
+    if " " in pattern:
+        return False
+    lemma = verb.lemma_.lower()
+    return any(
+        f"{lemma} {c.lemma_.lower()}" in resources.non_event_objects
+        for c in verb.children
+        if c.dep_ in ("dobj", "obj", "nsubjpass")
+    )
+
+
 def _addressed_statement(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
     """``told Reuters``, ``told a government meeting``: a reporting verb with an addressee is
     a public statement to it (statement_verbs.tsv); ``said`` alone is attribution."""
@@ -637,6 +658,8 @@ def extract_events(
         if _has_event_complement(verb, resources):
             continue
         matched = match_cameo(verb, resources)
+        if matched is not None and _idiom(verb, matched[1], resources):
+            continue
         if matched is None:
             matched = _addressed_statement(verb, resources)
         if matched is None:
@@ -742,6 +765,11 @@ def extract_events(
         resolved = (
             resolve_date(date_span.text, published, future) if date_span is not None else None
         )
+        if future and cameo.root_code == "04" and _is_future(verb):
+            # "will meet next week", "will resume talks": CAMEO codes an announced meeting as
+            # the intent to meet (036), the meeting itself when it happens
+            code = "036"
+            cameo = resources.cameo_codes.get(code, cameo)
         end_token = verb if phrase_end is None or phrase_end.i < verb.i else phrase_end
         end_char = end_token.idx + len(end_token.text)
         negated, hypothetical = _flags(verb)

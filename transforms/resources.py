@@ -40,3 +40,5 @@ class Resources:
     official_nouns: frozenset[str] = frozenset()
     # reporting verbs that make a statement event when they name an addressee ("tell" -> 010)
     statement_verbs: dict[str, str] = field(default_factory=dict)
+    # "verb object" lemma pairs that are idioms, not the verb's event ("meet obligation")
+    non_event_objects: frozenset[str] = frozenset()
