@@ -15,9 +15,11 @@ Two measurements:
   codable event with CAMEO code, source country, target country).  A system event matches a gold
   event when the CAMEO root and both countries (null included) agree; each gold event matches
   at most once.  Negated and hypothetical system events are not counted (they did not happen).
-  Gold rows are split by position into ``dev`` (first half, used while writing rules) and
-  ``test`` (second half, not looked at while tuning); rows added later carry an explicit
-  ``"split"``.
+  The original rows are split by position into ``dev`` (first half, used while writing rules)
+  and ``test`` (second half, not looked at while tuning); rows added later carry an explicit
+  ``"split"`` (drawn by ``bench/sample_event_sentences.py``, annotated before the coder ran
+  on them).  ``--show N`` lists errors of the dev rows only, unless ``--errors-of`` says
+  otherwise.
 """
 
 from __future__ import annotations
