@@ -287,6 +287,18 @@ def test_seed_events(process: Process):
             "support",
             {"event_root_code": "05", "actor_country_code": "AUS", "target_country_code": "CAN"},
         ),
+        # a joint act of two nationalities goes from the first to the second
+        (
+            "American and Soviet arms negotiators will resume talks on curbing missiles.",
+            "resume talk",
+            {"event_code": "036", "actor_country_code": "USA", "target_country_code": "RUS"},
+        ),
+        # members of an intergovernmental body are IGO
+        (
+            "Representatives of the Group of Seven will meet in Porto Cervo next week.",
+            "meet",
+            {"event_code": "036", "actor_country_code": "IGO"},
+        ),
         # a participle modifying its object noun: "sanctions imposed by" is 163, not 170
         (
             "Sanctions imposed by the US hurt the economy.",

@@ -359,6 +359,11 @@ class _Linker:
             return "IGO"
         if any(t.i < head.i and t.text.casefold() in igos for t in span):
             return "IGO"  # "The UN envoy for Syria"
+        for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            # "Representatives of the Group of Seven"
+            member = " ".join(t.text for t in of.subtree if t.dep_ != "det" and t.i > of.i)
+            if member.casefold() in igos:
+                return "IGO"
         for start, end in self.spans:
             if span.start_char <= start and end <= span.end_char:
                 country = self.entities.info[self.entities.by_span[(start, end)]][2]
@@ -580,6 +585,7 @@ def _refine(
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 HOSTED_ROOTS = frozenset({"04"})
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 def _official(token: Token, resources: Resources) -> bool:
@@ -726,6 +732,13 @@ def extract_events(
             actor_country = linker.country_in(list(sent), spans, (target_country,))
         if target_country is None and target is not None and _official(target, resources):
             target_country = linker.country_in(list(sent), spans, (actor_country,))
+        if target_country is None and actor_span is not None and cameo.root_code in JOINT_ROOTS:
+            # "American and Soviet negotiators will resume talks": a joint act of two
+            # nationalities goes from the first to the second
+            named = [linker.country_in([t], []) for t in actor_span]
+            partners = [c for c in dict.fromkeys(named) if c is not None]
+            if len(partners) >= 2 and partners[0] == actor_country:
+                target_country = partners[1]
         if target_country is None and cameo.root_code in VIOLENT_ROOTS:
             # "killed in air strikes on the Syrian city of Idlib": an attack without a
             # national target hits the country where it happens
