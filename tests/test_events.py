@@ -218,6 +218,13 @@ def test_seed_events(process: Process):
             {"hypothetical": True},
         ),
         ("If Iraq attacks Kuwait, the US will respond.", "attack", {"hypothetical": True}),
+        # an obligation is not an event; neither is a passive gerund under a preposition
+        ("Russian officials must meet with the protesters.", "meet with", {"hypothetical": True}),
+        (
+            "His fear of being deported to Ghana by the US grew.",
+            "deport",
+            {"hypothetical": True},
+        ),
         # welcoming a visitor is hosting (043), welcoming a decision is praise (051)
         (
             "US President Donald Trump welcomed German Chancellor Angela Merkel to the White House.",

@@ -20,7 +20,7 @@ from transforms.records import EventRecord, QuoteRecord
 from transforms.resources import Resources
 from transforms.text_spans import SentenceIndex
 
-MODALS = frozenset({"could", "may", "might", "would", "should", "can"})
+MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must"})
 HYPOTHETICAL_HEADS = frozenset(
     {
         "threaten",
@@ -147,7 +147,12 @@ def _np(token: Token) -> Span:
             continue
         if child.dep_ in ("compound", "flat", "appos"):
             right = max(right, child.i)
-        elif child.dep_ == "conj" or (child.dep_ == "prep" and child.lower_ == "of"):
+        elif child.dep_ == "conj" or (
+            # "the leaders of Turkey", not "accused the company of perpetrating ..."
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and not any(c.dep_ == "pcomp" for c in child.children)
+        ):
             right = max(right, child.right_edge.i)
     return doc[left : right + 1]
 
@@ -489,7 +494,10 @@ def _flags(verb: Token) -> tuple[bool, bool]:
     hypothetical = any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children)
     # "accused X of violating", "practice for striking": a gerund under a preposition is
     # not asserted; neither is a conditional clause ("if the cabinet approves")
-    hypothetical = hypothetical or (verb.dep_ == "pcomp" and verb.tag_ == "VBG")
+    hypothetical = hypothetical or (
+        verb.dep_ == "pcomp"
+        and (verb.tag_ == "VBG" or any(c.lower_ == "being" for c in verb.children))
+    )
     hypothetical = hypothetical or any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children
     )
