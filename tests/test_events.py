@@ -306,6 +306,30 @@ def test_seed_events(process: Process):
             "meet",
             {"event_code": "036", "actor_country_code": "IGO"},
         ),
+        # "X said he ...": he is X; a predicate's own object points on to the target
+        (
+            "Bank of Japan governor Satoshi Sumita said he welcomed the U.S. decision.",
+            "welcome",
+            {"actor_country_code": "JPN"},
+        ),
+        (
+            "Russian President Vladimir Putin has offered condolences to his Turkish "
+            "counterpart Recep Tayyip Erdogan.",
+            "offer condolence",
+            {"actor_country_code": "RUS", "target_country_code": "TUR"},
+        ),
+        # a verb coordinated with a passive shares its subject as target
+        (
+            "The Netherlands was invaded by Nazi Germany in 1940 and occupied until 1945.",
+            "occupy",
+            {"actor_country_code": "DEU", "target_country_code": "NLD"},
+        ),
+        # plural demonyms name the people
+        (
+            "Petrobras cancelled a purchase from the Saudis yesterday.",
+            "cancel",
+            {"target_country_code": "SAU"},
+        ),
         # a participle modifying its object noun: "sanctions imposed by" is 163, not 170
         (
             "Sanctions imposed by the US hurt the economy.",

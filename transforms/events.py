@@ -207,7 +207,7 @@ def _antecedent(subject: Token) -> Token:
             if named is not None:
                 return named
         return noun
-    if lower in ("it", "they"):
+    if lower in ("it", "they", "he", "she"):
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_HEADS:
@@ -218,6 +218,30 @@ def _antecedent(subject: Token) -> Token:
     return subject
 
 
+def _prep_target(head: Token, after: int | None = None) -> Token | None:
+    """The object of a target preposition after ``head`` (``condolences to Erdogan``)."""
+    for prep in head.children:
+        if (
+            prep.dep_ in ("prep", "dative")
+            and prep.lower_ in TARGET_PREPS
+            and prep.i > (head.i if after is None else after)
+        ):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return pobj
+    return None
+
+
+def _passive_clause(verb: Token) -> bool:
+    """A passive verb, or one coordinated with a passive and with no subject of its own (the
+    tagger often reads ``and occupied`` as past tense)."""
+    if any(c.dep_ in ("nsubj", "dobj") for c in verb.children):
+        return False
+    return any(c.dep_ in ("auxpass", "agent") for c in verb.children) or any(
+        c.dep_ == "nsubjpass" for c in verb.head.children
+    )
+
+
 def _object(verb: Token, phrase_end: Token | None) -> Token | None:
     if phrase_end is not None and phrase_end.dep_ == "prep" and phrase_end.i > verb.i:
         # "hold talks with X": a phrase ending on its preposition names the target
@@ -226,7 +250,17 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
             return pobj
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            if phrase_end is not None and child.i == phrase_end.i:
+                # "offered condolences to Erdogan": the object is part of the predicate
+                aimed = _prep_target(child) or _prep_target(verb, after=child.i)
+                if aimed is not None:
+                    return aimed
             return child
+    if verb.dep_ == "conj" and verb.head.i < verb.i and _passive_clause(verb):
+        # "was invaded by Germany and occupied": the coordinated passive shares the subject
+        shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if shared is not None:
+            return shared
     if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
@@ -289,6 +323,14 @@ class _Linker:
                     out[entity_id] = code
                     break
         return out
+
+    def _demonym(self, token: Token) -> str | None:
+        """``Iraqi``, and the people: ``the Saudis``, ``the Kuwaitis``."""
+        word = token.text.casefold()
+        code = self.resources.demonyms.get(word)
+        if code is None and word.endswith("s") and token.text[:1].isupper():
+            code = self.resources.demonyms.get(word[:-1])
+        return code
 
     def _country_name_in(self, span: Span) -> str | None:
         """A country named inside a longer name (``the Office of the US Trade
@@ -378,7 +420,7 @@ class _Linker:
             if _name_pattern(phrase).search(text):
                 return code
         for token in span:
-            code = self.resources.demonyms.get(token.text.casefold())
+            code = self._demonym(token)
             if code is not None:
                 return code
         code = self._country_name_in(span)
