@@ -217,7 +217,7 @@ def derive(corpus: Path, min_count: int) -> dict[str, str]:
     # belongs to many people; keep it when this name's given name is most of them
     given: dict[str, Counter[str]] = defaultdict(Counter)
     for (first, last), n in pairs.items():
-        if last.lower() in surnames:
+        if last.lower() in surnames and first not in TITLE_WORDS:  # "President Reagan"
             given[last.lower()][first.lower()] += n
     out = dict(full)
     for surname, codes in surnames.items():
