@@ -370,5 +370,12 @@ def test_idiomatic_objects_are_not_events(process: Process):
     assert [e for e in events if e.predicate == "meet"] == []
 
 
+def test_short_words_are_not_country_codes(process: Process):
+    # "Arm" is Armenia's ISO code in the gazetteer, not a country inside an organisation name
+    events = process("The Arm Holdings board rejected the Japanese offer.", "2016-10-21").events
+    reject = next(e for e in events if e.predicate == "reject offer")
+    assert reject.actor_country_code is None and reject.target_country_code == "JPN"
+
+
 def test_compounds_produce_no_events(process: Process):
     assert process("US-led forces entered the rebel-held district.", "2016-10-21").events == []
