@@ -141,6 +141,14 @@ def load_resources() -> Resources:
         cameo_verbs=_cameo_verbs(),
         cameo_codes=_cameo_codes(),
         igos=_words("igos.txt"),
+        official_nouns=_words("official_nouns.txt"),
+        non_event_objects=_words("non_event_objects.txt"),
+        statement_verbs={
+            row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")
+        },
+        actor_affiliations={
+            row[0].strip().lower(): row[1].strip() for row in _rows("actor_affiliations.tsv")
+        },
         actor_countries=tuple(
             sorted(
                 ((row[0].strip().lower(), row[1].strip()) for row in _rows("actor_countries.tsv")),

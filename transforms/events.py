@@ -20,7 +20,7 @@ from transforms.records import EventRecord, QuoteRecord
 from transforms.resources import Resources
 from transforms.text_spans import SentenceIndex
 
-MODALS = frozenset({"could", "may", "might", "would", "should", "can"})
+MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must"})
 HYPOTHETICAL_HEADS = frozenset(
     {
         "threaten",
@@ -76,10 +76,26 @@ TARGET_PREPS = ("against", "with", "on", "to", "at", "into", "from")
 PHRASE_WINDOW = 6  # words after the verb a lexicon phrase may span
 
 
-def _phrase_lemmas(verb: Token) -> list[tuple[str, Token]]:
-    """Lemmas of the words after the verb in its own clause (particles, prepositions, objects)."""
+MEASURE_NOUNS = frozenset({"day", "week", "month", "hour", "round", "series", "year", "minute"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "npadvmod"})
+
+
+def _phrase_lemmas(verb: Token, bare: bool = False) -> list[tuple[str, Token]]:
+    """Lemmas of the words after the verb in its own clause (particles, prepositions, objects);
+    ``bare`` also drops the modifiers of nouns (``signed a 13 mln dlr contract``, ``fired a
+    banned missile``)."""
     out: list[tuple[str, Token]] = []
+    skip: set[int] = set()
+    if bare:
+        # "two days of talks", "several hours of talks": the measure stands for its noun
+        for token in verb.doc[verb.i + 1 : verb.i + 1 + PHRASE_WINDOW * 2]:
+            if token.lemma_.lower() in MEASURE_NOUNS:
+                of = next((c for c in token.children if c.lower_ == "of"), None)
+                if of is not None:
+                    skip.update((token.i, of.i))
     for token in verb.doc[verb.i + 1 : verb.i + 1 + PHRASE_WINDOW * 2]:
+        if token.i in skip:
+            continue
         if (
             token.head.i != verb.i
             and token.head.head.i != verb.i
@@ -87,6 +103,8 @@ def _phrase_lemmas(verb: Token) -> list[tuple[str, Token]]:
         ):
             continue
         if token.pos_ in ("DET", "ADJ", "PUNCT", "NUM", "PRON") or token.dep_ == "poss":
+            continue
+        if bare and token.dep_ in MODIFIER_DEPS and token.head.i > token.i:
             continue
         out.append((token.lemma_.lower(), token))
         if len(out) >= PHRASE_WINDOW:
@@ -97,18 +115,17 @@ def _phrase_lemmas(verb: Token) -> list[tuple[str, Token]]:
 def match_cameo(verb: Token, resources: Resources) -> tuple[str, str, Token | None] | None:
     """(code, matched pattern, last token of the phrase) for the longest lexicon match."""
     lemma = verb.lemma_.lower()
-    following = _phrase_lemmas(verb)
     best: tuple[str, str, Token | None] | None = None
-    # greedy subsequence match of each candidate phrase starting with this lemma
-    for size in range(min(len(following), PHRASE_WINDOW), 0, -1):
-        words = [w for w, _ in following[:size]]
-        for width in range(size, 0, -1):
-            pattern = " ".join([lemma, *words[:width]])
+    for following in (_phrase_lemmas(verb), _phrase_lemmas(verb, bare=True)):
+        # the longest lexicon phrase that starts with this lemma and goes on with a prefix of
+        # the words after it, with or without the nouns' modifiers
+        for width in range(min(len(following), PHRASE_WINDOW), 0, -1):
+            pattern = " ".join([lemma, *(w for w, _ in following[:width])])
             code = resources.cameo_verbs.get(pattern)
             if code is not None and (best is None or len(pattern) > len(best[1])):
                 best = (code, pattern, following[width - 1][1])
-        if best is not None:
-            return best
+    if best is not None:
+        return best
     if verb.dep_ == "acl" and verb.head.i < verb.i:
         # "sanctions imposed by the US": the modified noun is the verb's object
         pattern = f"{lemma} {verb.head.lemma_.lower()}"
@@ -130,7 +147,12 @@ def _np(token: Token) -> Span:
             continue
         if child.dep_ in ("compound", "flat", "appos"):
             right = max(right, child.i)
-        elif child.dep_ == "conj" or (child.dep_ == "prep" and child.lower_ == "of"):
+        elif child.dep_ == "conj" or (
+            # "the leaders of Turkey", not "accused the company of perpetrating ..."
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and not any(c.dep_ == "pcomp" for c in child.children)
+        ):
             right = max(right, child.right_edge.i)
     return doc[left : right + 1]
 
@@ -167,7 +189,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-SAYING_HEADS = frozenset({"say", "announce", "state", "add", "tell", "report", "claim"})
+SAYING_HEADS = frozenset(
+    {"say", "announce", "state", "add", "tell", "report", "claim", "warn", "insist", "declare"}
+)
 
 
 def _antecedent(subject: Token) -> Token:
@@ -183,14 +207,39 @@ def _antecedent(subject: Token) -> Token:
             if named is not None:
                 return named
         return noun
-    if lower in ("it", "they"):
+    if lower in ("it", "they", "he", "she"):
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_HEADS:
-            speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            # "Iran ..., warning that it would retaliate": the participle's subject too
+            speaker, _ = _subject(clause.head)
             if speaker is not None and speaker.pos_ != "PRON":
                 return speaker
     return subject
+
+
+def _prep_target(head: Token, after: int | None = None) -> Token | None:
+    """The object of a target preposition after ``head`` (``condolences to Erdogan``)."""
+    for prep in head.children:
+        if (
+            prep.dep_ in ("prep", "dative")
+            and prep.lower_ in TARGET_PREPS
+            and prep.i > (head.i if after is None else after)
+        ):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return pobj
+    return None
+
+
+def _passive_clause(verb: Token) -> bool:
+    """A passive verb, or one coordinated with a passive and with no subject of its own (the
+    tagger often reads ``and occupied`` as past tense)."""
+    if any(c.dep_ in ("nsubj", "dobj") for c in verb.children):
+        return False
+    return any(c.dep_ in ("auxpass", "agent") for c in verb.children) or any(
+        c.dep_ == "nsubjpass" for c in verb.head.children
+    )
 
 
 def _object(verb: Token, phrase_end: Token | None) -> Token | None:
@@ -201,7 +250,25 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
             return pobj
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            if phrase_end is not None and child.i == phrase_end.i:
+                # "offered condolences to Erdogan": the object is part of the predicate
+                aimed = _prep_target(child) or _prep_target(verb, after=child.i)
+                if aimed is not None:
+                    return aimed
             return child
+    if verb.dep_ == "conj" and verb.head.i < verb.i and _passive_clause(verb):
+        # "was invaded by Germany and occupied": the coordinated passive shares the subject
+        shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if shared is not None:
+            return shared
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.i < verb.i
+        and any(c.dep_ == "agent" for c in verb.children)
+    ):
+        # "Canada, strongly supported by Australia": the participle's noun is what it acts on
+        return verb.head
     start = phrase_end.i if phrase_end is not None else verb.i
     for child in verb.children:
         if child.dep_ == "prep" and child.lemma_.lower() in TARGET_PREPS and child.i >= start:
@@ -257,6 +324,54 @@ class _Linker:
                     break
         return out
 
+    def _demonym(self, token: Token) -> str | None:
+        """``Iraqi``, and the people: ``the Saudis``, ``the Kuwaitis``."""
+        word = token.text.casefold()
+        code = self.resources.demonyms.get(word)
+        if code is None and word.endswith("s") and token.text[:1].isupper():
+            code = self.resources.demonyms.get(word[:-1])
+        return code
+
+    def _country_name_in(self, span: Span) -> str | None:
+        """A country named inside a longer name (``the Office of the US Trade
+        Representative``, an organisation entity that hides the ``US`` in it)."""
+        for token in span:
+            if not token.text[:1].isupper():
+                continue
+            for width in (3, 2, 1):
+                words = span.doc[token.i : min(token.i + width, span.end)]
+                if len(words.text) <= 3 and not words.text.isupper():
+                    continue  # the gazetteer knows ISO codes: "And", "Can" are not countries
+                for place in self.resources.gazetteer.candidates(words.text):
+                    if place.feature_kind == "country":
+                        return place.country_code
+        return None
+
+    def _affiliation(self, head: Token) -> str | None:
+        """A person the text names without a nationality (``Shultz said``) whose nationality
+        the corpus states elsewhere (``U.S. Secretary of State George Shultz``)."""
+        if head.ent_type_ == "PERSON":
+            mention = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        elif head.pos_ == "PROPN" and not head.ent_type_:
+            # the tagger misses names at the start of a sentence ("Shultz met ...")
+            mention = head.doc[
+                min([head.i, *(c.i for c in head.children if c.dep_ == "compound")]) : head.i + 1
+            ]
+        else:
+            return None
+        if mention is None:
+            return None
+        words = [
+            w
+            for w in mention.text.casefold().replace("’s", "").replace("'s", "").split()
+            if w not in self.resources.titles
+        ]
+        table = self.resources.actor_affiliations
+        for key in (" ".join(words), " ".join(words[-2:]), words[-1] if words else ""):
+            if key in table:
+                return table[key]
+        return None
+
     def entity_in(self, span: Span, head: Token) -> str | None:
         """The entity whose mention covers the phrase's head, else the first one in the phrase."""
         first: str | None = None
@@ -281,6 +396,9 @@ class _Linker:
         entity_id = self.entity_at(head)
         if entity_id is not None and self.nationality.get(entity_id):
             return self.nationality[entity_id]
+        known = self._affiliation(head)
+        if known is not None:
+            return known
         text = span.text.casefold().replace("’s", "").replace("'s", "")
         text = re.sub(r"^the ", "", text)
         if text in self.resources.igos or head.text.casefold() in self.resources.igos:
@@ -290,6 +408,11 @@ class _Linker:
             return "IGO"
         if any(t.i < head.i and t.text.casefold() in igos for t in span):
             return "IGO"  # "The UN envoy for Syria"
+        for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            # "Representatives of the Group of Seven"
+            member = " ".join(t.text for t in of.subtree if t.dep_ != "det" and t.i > of.i)
+            if member.casefold() in igos:
+                return "IGO"
         for start, end in self.spans:
             if span.start_char <= start and end <= span.end_char:
                 country = self.entities.info[self.entities.by_span[(start, end)]][2]
@@ -299,9 +422,12 @@ class _Linker:
             if _name_pattern(phrase).search(text):
                 return code
         for token in span:
-            code = self.resources.demonyms.get(token.text.casefold())
+            code = self._demonym(token)
             if code is not None:
                 return code
+        code = self._country_name_in(span)
+        if code is not None:
+            return code
         whole = head.doc[head.left_edge.i : head.right_edge.i + 1]
         if whole.end_char > span.end_char:
             # appositions and complements: "Erdogan, the president of Turkey", "a proposal
@@ -316,6 +442,22 @@ class _Linker:
                     break
             if whole.end_char > span.end_char:
                 return self.country_of(whole, head)
+        return None
+
+    def country_in(
+        self, tokens: list[Token], skip: list[Span], exclude: tuple[str | None, ...] = ()
+    ) -> str | None:
+        """The first country named by a place, country or demonym among ``tokens``, outside
+        the ``skip`` phrases and other than the ``exclude`` countries."""
+        for token in tokens:
+            if any(span.start <= token.i < span.end for span in skip):
+                continue
+            code = self.resources.demonyms.get(token.text.casefold())
+            if code is None and token.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
+                entity_id = self.entity_at(token)
+                code = self.entities.info[entity_id][2] if entity_id is not None else None
+            if code and code != "IGO" and code not in exclude:
+                return code
         return None
 
     def location(self, sent: Span) -> str | None:
@@ -396,7 +538,10 @@ def _flags(verb: Token) -> tuple[bool, bool]:
     hypothetical = any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children)
     # "accused X of violating", "practice for striking": a gerund under a preposition is
     # not asserted; neither is a conditional clause ("if the cabinet approves")
-    hypothetical = hypothetical or (verb.dep_ == "pcomp" and verb.tag_ == "VBG")
+    hypothetical = hypothetical or (
+        verb.dep_ == "pcomp"
+        and (verb.tag_ == "VBG" or any(c.lower_ == "being" for c in verb.children))
+    )
     hypothetical = hypothetical or any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children
     )
@@ -412,6 +557,10 @@ def _flags(verb: Token) -> tuple[bool, bool]:
     return negated, hypothetical
 
 
+WEAPON_NOUNS = frozenset(
+    {"missile", "rocket", "projectile", "warhead", "shell", "salvo", "munition", "weapon"}
+)
+AIM_PREPS = frozenset({"at", "on", "into", "against", "toward", "towards", "over"})
 HOSTED_NOUNS = frozenset(
     {"delegation", "delegate", "leader", "counterpart", "president", "minister", "envoy"}
     | {"chancellor", "king", "queen", "premier", "official", "visitor", "guest"}
@@ -455,6 +604,24 @@ def _refine(
         and (target.ent_type_ in ("PERSON", "NORP") or target.lemma_.lower() in HOSTED_NOUNS)
     ):
         code = "043"
+    if code.startswith("19") and target is not None and target.lemma_.lower() in WEAPON_NOUNS:
+        # "fired rockets at Israel" hits Israel; "fired a ballistic missile" with nothing
+        # aimed at is a show of force (150)
+        aimed = next(
+            (
+                p
+                for t in (verb, target)
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in AIM_PREPS
+                for p in c.children
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+            ),
+            None,
+        )
+        if aimed is not None:
+            target = aimed
+        else:
+            code = "150"
     cameo = resources.cameo_codes.get(code)
     if (
         actor is not None
@@ -466,6 +633,41 @@ def _refine(
         if partner is not None:
             target = partner
     return code, target
+
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+HOSTED_ROOTS = frozenset({"04"})
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+def _official(token: Token, resources: Resources) -> bool:
+    """A person, or an official/government noun (``the ministry``, ``officials``)."""
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.lemma_.lower() in resources.official_nouns and not token.ent_type_
+
+
+def _idiom(verb: Token, pattern: str, resources: Resources) -> bool:
+    """``met all obligations``, ``meet the 2 percent goal``: a verb whose object makes it an
+    idiom, not the lexicon's event (non_event_objects.tsv), unless a longer phrase matched."""
+    if " " in pattern:
+        return False
+    lemma = verb.lemma_.lower()
+    return any(
+        f"{lemma} {c.lemma_.lower()}" in resources.non_event_objects
+        for c in verb.children
+        if c.dep_ in ("dobj", "obj", "nsubjpass")
+    )
+
+
+def _addressed_statement(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
+    """``told Reuters``, ``told a government meeting``: a reporting verb with an addressee is
+    a public statement to it (statement_verbs.tsv); ``said`` alone is attribution."""
+    lemma = verb.lemma_.lower()
+    code = resources.statement_verbs.get(lemma)
+    if code is None or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    return code, lemma, None
 
 
 def _has_event_complement(verb: Token, resources: Resources) -> bool:
@@ -514,6 +716,10 @@ def extract_events(
         if _has_event_complement(verb, resources):
             continue
         matched = match_cameo(verb, resources)
+        if matched is not None and _idiom(verb, matched[1], resources):
+            continue
+        if matched is None:
+            matched = _addressed_statement(verb, resources)
         if matched is None:
             continue
         code, pattern, phrase_end = matched
@@ -542,7 +748,80 @@ def extract_events(
                 quote.speaker_start_char, quote.speaker_end_char, alignment_mode="expand"
             )
             actor = actor_span.root if actor_span is not None else None
+        if actor is not None and actor.lower_ in ("we", "i"):
+            # "'We will destroy the terrorists,' Putin told reporters": the speaker
+            said = next(
+                (
+                    q
+                    for q in quotes
+                    if q.start_char <= verb.idx < q.end_char and q.speaker_start_char is not None
+                ),
+                None,
+            )
+            speaker = (
+                doc.char_span(said.speaker_start_char, said.speaker_end_char, "expand")
+                if said is not None
+                else None
+            )
+            if speaker is not None:
+                actor_span, actor = speaker, speaker.root
         target_span = _np(target) if target is not None else None
+        actor_country = (
+            linker.country_of(actor_span, actor)
+            if actor_span is not None and actor is not None
+            else None
+        )
+        target_country = (
+            linker.country_of(target_span, target)
+            if target_span is not None and target is not None
+            else None
+        )
+        spans = [s for s in (actor_span, target_span) if s is not None]
+        if actor_country is None and actor is not None and _official(actor, resources):
+            # "Ministry spokesman Shen Danyang urged the US ...": an official or government
+            # body with no stated nationality serves the country the sentence names
+            # (not the target's own country: "officials accused Japanese makers")
+            actor_country = linker.country_in(list(sent), spans, (target_country,))
+        if target_country is None and target is not None and _official(target, resources):
+            target_country = linker.country_in(list(sent), spans, (actor_country,))
+        if target_country is None and actor_span is not None and cameo.root_code in JOINT_ROOTS:
+            # "American and Soviet negotiators will resume talks": a joint act of two
+            # nationalities goes from the first to the second
+            named = [linker.country_in([t], []) for t in actor_span]
+            partners = [c for c in dict.fromkeys(named) if c is not None]
+            if len(partners) >= 2 and partners[0] == actor_country:
+                target_country = partners[1]
+        if target_country is None and cameo.root_code in VIOLENT_ROOTS:
+            # "killed in air strikes on the Syrian city of Idlib": an attack without a
+            # national target hits the country where it happens
+            places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+            target_country = linker.country_in(places, [actor_span] if actor_span else [])
+        actor_entity = (
+            linker.entity_in(actor_span, actor)
+            if actor_span is not None and actor is not None
+            else None
+        )
+        target_entity = (
+            linker.entity_in(target_span, target)
+            if target_span is not None and target is not None
+            else None
+        )
+        if quote is None and not (actor_country or target_country or actor_entity or target_entity):
+            # neither side is a named or national actor ("a political crisis threatened a
+            # fragile ceasefire", "the report warned"): nothing to code it between, as in
+            # PETRARCH, which drops events without coded actors
+            continue
+        if target_country is None and cameo.root_code in HOSTED_ROOTS:
+            # "began talks in Bonn": a meeting abroad is held with the host country
+            heads = [t for t in (verb, phrase_end, target) if t is not None]
+            places = [
+                t
+                for h in heads
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                for t in c.subtree
+            ]
+            target_country = linker.country_in(places, [], (actor_country,))
         date_span = _date_of(verb, sent)
         future = _is_future(verb) or (
             date_span is not None
@@ -551,6 +830,11 @@ def extract_events(
         resolved = (
             resolve_date(date_span.text, published, future) if date_span is not None else None
         )
+        if future and cameo.root_code == "04" and _is_future(verb):
+            # "will meet next week", "will resume talks": CAMEO codes an announced meeting as
+            # the intent to meet (036), the meeting itself when it happens
+            code = "036"
+            cameo = resources.cameo_codes.get(code, cameo)
         end_token = verb if phrase_end is None or phrase_end.i < verb.i else phrase_end
         end_char = end_token.idx + len(end_token.text)
         negated, hypothetical = _flags(verb)
@@ -568,19 +852,11 @@ def extract_events(
                 quad_class=cameo.quad_class,
                 goldstein=cameo.goldstein,
                 actor_text=actor_span.text if actor_span is not None else None,
-                actor_entity_id=linker.entity_in(actor_span, actor)
-                if actor_span is not None and actor is not None
-                else None,
-                actor_country_code=linker.country_of(actor_span, actor)
-                if actor_span is not None and actor is not None
-                else None,
+                actor_entity_id=actor_entity,
+                actor_country_code=actor_country,
                 target_text=target_span.text if target_span is not None else None,
-                target_entity_id=linker.entity_in(target_span, target)
-                if target_span is not None and target is not None
-                else None,
-                target_country_code=linker.country_of(target_span, target)
-                if target_span is not None and target is not None
-                else None,
+                target_entity_id=target_entity,
+                target_country_code=target_country,
                 location_entity_id=linker.location(sent) or dateline,
                 event_date=resolved.value if resolved else None,
                 date_text=date_span.text if date_span is not None else None,

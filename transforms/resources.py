@@ -32,3 +32,13 @@ class Resources:
     igos: frozenset[str] = frozenset()
     # names implying a nationality (lower-cased "the kremlin" -> "RUS"), longest first
     actor_countries: tuple[tuple[str, str], ...] = ()
+    # person name or unambiguous surname (lower-case) -> nationality the corpus states for it
+    # ("shevardnadze" -> "RUS"); derived by scripts/derive_actor_affiliations.py
+    actor_affiliations: dict[str, str] = field(default_factory=dict)
+    # nouns naming an official or a government body ("ministry", "spokesman") that serve the
+    # country their sentence names when the text gives them no nationality
+    official_nouns: frozenset[str] = frozenset()
+    # reporting verbs that make a statement event when they name an addressee ("tell" -> 010)
+    statement_verbs: dict[str, str] = field(default_factory=dict)
+    # "verb object" lemma pairs that are idioms, not the verb's event ("meet obligation")
+    non_event_objects: frozenset[str] = frozenset()
