@@ -71,8 +71,10 @@ def compact_warehouse(
         raise WarehouseBusy(f"another newsdesk run is writing to {root}; try again later") from exc
     try:
         ensure_layout(root)
+        report = _compact(root, grace_seconds)
+        # same rows, other files: rebuilt so readers need not (the fingerprint lists the files)
         refresh_views(root)
-        return _compact(root, grace_seconds)
+        return report
     finally:
         lock.release()
 

@@ -3,25 +3,57 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
+from filelock import FileLock, Timeout
+
+from warehouse.views import installed_fingerprints, is_current, refresh_views
 
 DB_NAME = "warehouse.duckdb"
-# a writer holds the file only for the instant it recreates views; retry across that window
+LOCK_NAME = ".newsdesk.lock"  # the writer lock of `newsdesk run` and `newsdesk compact`
+# the database file is replaced by a rename, never held by a writer; an older in-place writer
+# held it for an instant: retry across that window
 RETRY_SECONDS = 10.0
 
 
-def connect_read_only(data_dir: Path) -> duckdb.DuckDBPyConnection:
+def connect_read_only(
+    data_dir: Path, config: Mapping[str, str | int | bool] | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse. If the materialised relations are stale (a run
+    was killed between a batch commit and the rebuild, files were changed by hand) and no writer
+    holds the lock, they are rebuilt first; while a run writes, readers see the last build."""
+    con = _connect(data_dir, config)
+    if is_current(data_dir, installed_fingerprints(con)):
+        return con
+    con.close()
+    repair(data_dir)
+    return _connect(data_dir, config)
+
+
+def repair(data_dir: Path) -> bool:
+    """Rebuild a stale warehouse file unless a writer is busy; True when it was rebuilt."""
+    try:
+        with FileLock(str(data_dir / LOCK_NAME), timeout=0):
+            return refresh_views(data_dir)
+    except Timeout:
+        return False  # a run or compaction is writing: it rebuilds when it finishes
+    except PermissionError:
+        return False  # a reader without write access reads the last build
+
+
+def _connect(
+    data_dir: Path, config: Mapping[str, str | int | bool] | None
+) -> duckdb.DuckDBPyConnection:
     path = data_dir / DB_NAME
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `newsdesk run` first")
     deadline = time.monotonic() + RETRY_SECONDS
     while True:
         try:
-            return duckdb.connect(str(path), read_only=True)
+            return duckdb.connect(str(path), read_only=True, config=dict(config or {}))
         except duckdb.IOException:
             if time.monotonic() > deadline:
                 raise

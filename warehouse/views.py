@@ -1,18 +1,30 @@
-"""Create the DuckDB views (one ``.sql`` file each, staging before marts) in ``warehouse.duckdb``.
+"""Build ``warehouse.duckdb``: the views (one ``.sql`` file each, staging before marts) and the
+materialised relations they are served from.
 
-The views read Parquet through globs, so new batches appear without touching the database file;
-it is opened read-write only when the view definitions change, which keeps readers unblocked.
+The Parquet tables and the manifest are the store of record. The views in ``warehouse/sql/`` define
+every relation over them (manifest gating, file visibility, cross-document entity resolution,
+canonical names); computing those at query time made every analyst query pay for the whole
+warehouse. So once per change the views are evaluated into tables of the ``materialised`` schema,
+and each materialised view is replaced by ``select * from materialised.<view>``: same names, same
+columns, same rows, but a query reads plain DuckDB tables.
+
+The database file records what it was built from: the views' SQL (``views_fingerprint``) and the
+list of data files with their sizes and times (``data_fingerprint``). It is rebuilt when either
+differs (a run or compaction that changed something, a crash between a manifest commit and the
+rebuild, a hand-copied warehouse) and left alone otherwise (a no-op rerun rebuilds nothing).
+A rebuild writes a new file beside it and renames it into place: readers are never blocked, and a
+reader that opened the old file keeps a consistent snapshot.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 from importlib import resources as importlib_resources
 from pathlib import Path
 
 import duckdb
-
-from warehouse.query import connect_read_only
 
 DB_NAME = "warehouse.duckdb"
 # dependency order: staging first, then marts
@@ -32,6 +44,39 @@ VIEW_ORDER = (
     "runs",
 )
 PUBLIC_VIEWS = ("documents", "mentions", "entities", "quotes", "events", "ingest_errors", "runs")
+# evaluated into tables at build time, in dependency order: each later view reads the tables of
+# the earlier ones. ingest_errors and runs stay plain globs (small, and runs grows every run).
+MATERIALISED = (
+    "manifest_current",
+    "current_batches",
+    "documents",
+    "entity_occurrences",
+    "entity_resolution",
+    "mentions",
+    "entities",
+    "quotes",
+    "events",
+)
+MATERIALISED_SCHEMA = "materialised"
+# the Parquet tables the materialised relations are computed from
+SOURCE_TABLES = (
+    "documents",
+    "mentions",
+    "entity_occurrences",
+    "quotes",
+    "events",
+    "manifest",
+    "compactions",
+)
+# DuckDB bounds for the processes that build or check the warehouse (the flow's own process):
+# beyond this memory DuckDB spills to its temp directory, so the flow does not grow with the data
+WRITER_MEMORY_LIMIT = "512MB"
+WRITER_THREADS = 2
+WRITER_CONFIG: dict[str, str | int | bool] = {
+    "memory_limit": WRITER_MEMORY_LIMIT,
+    "threads": WRITER_THREADS,
+    "preserve_insertion_order": False,
+}
 
 
 def db_path(data_dir: Path) -> Path:
@@ -54,40 +99,115 @@ def _fingerprint(statements: list[str]) -> str:
     return hashlib.sha256("\n".join(statements).encode()).hexdigest()
 
 
-def _installed_fingerprint(path: Path) -> str | None:
-    if not path.exists():
-        return None
+def data_fingerprint(data_dir: Path) -> str:
+    """Every data file the materialised relations read: name, size and modification time. Files
+    are written under new names and renamed into place, so any commit, compaction or hand edit
+    changes it; listing a few thousand files costs milliseconds."""
+    digest = hashlib.sha256()
+    for table in SOURCE_TABLES:
+        directory = data_dir / "tables" / table
+        try:
+            entries = sorted(
+                (e.name, e.stat().st_size, e.stat().st_mtime_ns)
+                for e in os.scandir(directory)
+                if e.name.endswith(".parquet") and not e.name.startswith(".")
+            )
+        except FileNotFoundError:
+            entries = []
+        for name, size, mtime in entries:
+            digest.update(f"{table}/{name}\t{size}\t{mtime}\n".encode())
+    return digest.hexdigest()
+
+
+def installed_fingerprints(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
+    """(views, data) fingerprints recorded in an open warehouse database."""
     try:
-        with connect_read_only(path.parent) as con:
-            row = con.execute(
-                "select value from newsdesk_meta where key = 'views_fingerprint'"
-            ).fetchone()
+        rows = dict(
+            con.execute(
+                "select key, value from newsdesk_meta"
+                " where key in ('views_fingerprint', 'data_fingerprint')"
+            ).fetchall()
+        )
+    except duckdb.CatalogException:
+        return None, None
+    return rows.get("views_fingerprint"), rows.get("data_fingerprint")
+
+
+def _installed(path: Path) -> tuple[str | None, str | None]:
+    if not path.exists():
+        return None, None
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            return installed_fingerprints(con)
     except duckdb.Error:
-        return None
-    return str(row[0]) if row else None
+        return None, None  # damaged or being replaced: rebuild
+
+
+def is_current(data_dir: Path, installed: tuple[str | None, str | None]) -> bool:
+    return installed == (_fingerprint(render_views(data_dir)), data_fingerprint(data_dir))
 
 
 def refresh_views(data_dir: Path) -> bool:
-    """(Re)create every view if its definition changed. Returns True when the file was written."""
+    """Rebuild the database file if the views' SQL or the data files changed since it was built.
+    Call it under the writer lock (the data files must not change meanwhile). Returns True when a
+    new file was put in place."""
     statements = render_views(data_dir)
-    fingerprint = _fingerprint(statements)
+    wanted = (_fingerprint(statements), data_fingerprint(data_dir))
     path = db_path(data_dir)
-    if _installed_fingerprint(path) == fingerprint:
+    if _installed(path) == wanted:
         return False
-    con = duckdb.connect(str(path))
+    _build(path, statements, wanted)
+    return True
+
+
+def _build(path: Path, statements: list[str], fingerprints: tuple[str, str]) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.build")
+    _remove_database(tmp)
+    con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
     try:
-        con.execute("begin transaction")
         for statement in statements:
             con.execute(statement)
+        con.execute(f"create schema {MATERIALISED_SCHEMA}")
+        for view in MATERIALISED:
+            con.execute(f"create table {MATERIALISED_SCHEMA}.{view} as select * from main.{view}")
+            con.execute(
+                f"create or replace view main.{view} as select * from {MATERIALISED_SCHEMA}.{view}"
+            )
+        con.execute("create table newsdesk_meta (key varchar primary key, value varchar)")
         con.execute(
-            "create table if not exists newsdesk_meta (key varchar primary key, value varchar)"
+            "insert into newsdesk_meta values ('views_fingerprint', ?), ('data_fingerprint', ?)",
+            list(fingerprints),
         )
-        con.execute(
-            "insert or replace into newsdesk_meta values ('views_fingerprint', ?)",
-            [fingerprint],
-        )
-        con.execute("commit")
         con.execute("checkpoint")
-    finally:
+    except BaseException:
         con.close()
-    return True
+        _remove_database(tmp)
+        raise
+    con.close()
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    # a WAL left by an older in-place writer must not be replayed onto the new file
+    Path(f"{path}.wal").unlink(missing_ok=True)
+    os.replace(tmp, path)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_database(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    Path(f"{path}.wal").unlink(missing_ok=True)
+
+
+def remove_stale_builds(data_dir: Path) -> int:
+    """Half-written database files of a killed build; only called under the writer lock."""
+    removed = 0
+    for path in data_dir.glob(f".{DB_NAME}.*.build*"):
+        if path.is_dir():  # DuckDB's spill directory of the build
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed += 1
+    return removed
