@@ -13,6 +13,8 @@ Rules (a table of (view, rule) data):
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,7 +124,9 @@ def run_checks(data_dir: Path, run_id: str | None = None) -> list[CheckResult]:
     DuckDB spills beyond it). ``run_id``: span checks for that run's documents only."""
     checks = all_checks(run_id)
     sql = " union all ".join(f"select {i} as i, ({c.sql}) as n" for i, c in enumerate(checks))
-    with connect_read_only(data_dir, WRITER_CONFIG) as con:
+    # an in-memory DuckDB attaches the file: its spill directory must be given, not the cwd's .tmp
+    spill = Path(tempfile.gettempdir()) / f"newsdesk-checks-{os.getpid()}"
+    with connect_read_only(data_dir, {**WRITER_CONFIG, "temp_directory": str(spill)}) as con:
         counts = dict(con.execute(sql).fetchall())
     return [CheckResult(c.name, int(counts[i])) for i, c in enumerate(checks)]
 

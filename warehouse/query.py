@@ -47,14 +47,26 @@ def repair(data_dir: Path) -> bool:
 def _connect(
     data_dir: Path, config: Mapping[str, str | int | bool] | None
 ) -> duckdb.DuckDBPyConnection:
+    """The file attached read-only to a fresh in-memory database: ``duckdb.connect(path)`` would
+    reuse a database instance this process still has open (its caching), i.e. an older build."""
     path = data_dir / DB_NAME
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `newsdesk run` first")
     deadline = time.monotonic() + RETRY_SECONDS
+    quoted = str(path).replace("'", "''")
     while True:
+        con = duckdb.connect(":memory:")
         try:
-            return duckdb.connect(str(path), read_only=True, config=dict(config or {}))
+            con.execute("set enable_progress_bar = false")
+            for key, value in (config or {}).items():
+                con.execute(
+                    f"set {key} = {value!r}" if isinstance(value, str) else f"set {key} = {value}"
+                )
+            con.execute(f"attach '{quoted}' as warehouse (read_only)")
+            con.execute("use warehouse")
+            return con
         except duckdb.IOException:
+            con.close()
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
