@@ -26,6 +26,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.parquet_io import SCHEMA_FILE
+
 DB_NAME = "warehouse.duckdb"
 # dependency order: staging first, then marts
 VIEW_ORDER = (
@@ -70,7 +72,7 @@ SOURCE_TABLES = (
 )
 # DuckDB bounds for the processes that build or check the warehouse (the flow's own process):
 # beyond this memory DuckDB spills to its temp directory, so the flow does not grow with the data
-WRITER_MEMORY_LIMIT = "512MB"
+WRITER_MEMORY_LIMIT = "256MB"
 WRITER_THREADS = 2
 WRITER_CONFIG: dict[str, str | int | bool] = {
     "memory_limit": WRITER_MEMORY_LIMIT,
@@ -100,22 +102,26 @@ def _fingerprint(statements: list[str]) -> str:
 
 
 def data_fingerprint(data_dir: Path) -> str:
-    """Every data file the materialised relations read: name, size and modification time. Files
-    are written under new names and renamed into place, so any commit, compaction or hand edit
-    changes it; listing a few thousand files costs milliseconds."""
+    """The data files the materialised relations read. Writers never rewrite a data file in place
+    (new names, renamed into place), so names say when a commit, compaction or hand-added file
+    changed the data; only the schema files are rewritten under their name, so their size and
+    time count too. Listing a few thousand names costs a few milliseconds per query."""
     digest = hashlib.sha256()
     for table in SOURCE_TABLES:
         directory = data_dir / "tables" / table
         try:
-            entries = sorted(
-                (e.name, e.stat().st_size, e.stat().st_mtime_ns)
+            names = sorted(
+                e.name
                 for e in os.scandir(directory)
                 if e.name.endswith(".parquet") and not e.name.startswith(".")
             )
         except FileNotFoundError:
-            entries = []
-        for name, size, mtime in entries:
-            digest.update(f"{table}/{name}\t{size}\t{mtime}\n".encode())
+            names = []
+        for name in names:
+            if name == SCHEMA_FILE:
+                stat = (directory / name).stat()
+                name = f"{name}\t{stat.st_size}\t{stat.st_mtime_ns}"
+            digest.update(f"{table}/{name}\n".encode())
     return digest.hexdigest()
 
 
