@@ -22,6 +22,7 @@ from transforms.document import transform_document
 from transforms.records import DocResult
 from warehouse.manifest import commit_manifest, manifest_row
 from warehouse.parquet_io import write_rows
+from warehouse.storage import DataDirLike, open_data_dir
 
 # spaCy batch size: 32 beat 128 for news-length texts on this hardware
 DEFAULT_NLP_BATCH_SIZE = 32
@@ -41,7 +42,7 @@ class BatchResult:
 
 def process_batch_file(
     spool_path: Path,
-    data_dir: Path,
+    data_dir: DataDirLike,
     run_id: str,
     version: str,
     nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE,
@@ -53,7 +54,7 @@ def process_batch_file(
 
 def write_batch_data(
     spool_path: Path,
-    data_dir: Path,
+    data_dir: DataDirLike,
     run_id: str,
     version: str,
     nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE,
@@ -80,6 +81,7 @@ def write_batch_data(
                 )
             )
     now = datetime.now(UTC)
+    store = open_data_dir(data_dir)  # once: a remote filesystem is set up once per batch
     tables = {
         "documents": [r.document for r in results],
         "mentions": [m for r in results for m in r.mentions],
@@ -91,7 +93,7 @@ def write_batch_data(
     doc_constants = {**constants, "run_id": run_id, "pipeline_version": version, "ingested_at": now}
     for table, rows in tables.items():
         write_rows(
-            data_dir, table, batch_id, rows, doc_constants if table == "documents" else constants
+            store, table, batch_id, rows, doc_constants if table == "documents" else constants
         )
         result.rows[table] = len(rows)
     stored = {r.document.doc_id for r in results}
@@ -111,7 +113,7 @@ def write_batch_data(
 
 
 def commit_batch(
-    result: BatchResult, spool_path: Path, data_dir: Path, run_id: str, version: str
+    result: BatchResult, spool_path: Path, data_dir: DataDirLike, run_id: str, version: str
 ) -> BatchResult:
     """The commit: the manifest file is written after every data file of the batch, so a crash
     before it leaves the batch invisible; then the spool file goes."""
@@ -150,8 +152,9 @@ class NlpPool:
     def submit(
         self, spool_path: str, data_dir: str, run_id: str, version: str, nlp_batch_size: int
     ) -> None:
+        # the data dir as a string (a path or URL): the worker opens its filesystem itself
         self.pending[spool_path] = self.executor.submit(
-            write_batch_data, Path(spool_path), Path(data_dir), run_id, version, nlp_batch_size
+            write_batch_data, Path(spool_path), data_dir, run_id, version, nlp_batch_size
         )
 
     def take(self, spool_path: str) -> Future[BatchResult] | None:

@@ -9,13 +9,16 @@ import sys
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from flows.settings import DATA_DIR_ENV, configure_prefect, default_data_dir
+
+if TYPE_CHECKING:
+    from warehouse.storage import DataDir
 
 app = typer.Typer(
     help="newsdesk: news articles -> entities, quotes and events in DuckDB.", no_args_is_help=True
@@ -28,7 +31,15 @@ DataDirOption = Annotated[
     typer.Option(
         "--data-dir",
         "-d",
-        help=f"Warehouse directory or file:// URL [default: ./data or ${DATA_DIR_ENV}]",
+        help=f"Warehouse directory or fsspec URL (file://, s3://...) [default: ./data or ${DATA_DIR_ENV}]",
+    ),
+]
+StateDirOption = Annotated[
+    str | None,
+    typer.Option(
+        "--state-dir",
+        help="Local dir for the lock, spool and warehouse.duckdb [default: the data dir if local, "
+        "else $NEWSDESK_STATE_DIR or a cache dir per URL]",
     ),
 ]
 EXAMPLE_QUERY = """select speaker_name, count(*) as quotes, any_value(text) as example
@@ -37,14 +48,32 @@ group by speaker_name order by quotes desc, speaker_name limit 5"""
 DEFAULT_SOURCE = Path("seeds")
 
 
-def _data_dir(value: str | None) -> Path:
-    from flows.storage import UnsupportedStorage, local_data_dir
+def _data_dir(value: str | None, state_dir: str | None) -> DataDir:
+    from warehouse.storage import open_data_dir
 
     try:
-        return local_data_dir(value if value is not None else default_data_dir())
-    except UnsupportedStorage as exc:
-        err_console.print(f"[red]{exc}[/red]")
+        return open_data_dir(value if value is not None else default_data_dir(), state_dir)
+    except (ImportError, ValueError) as exc:
+        # an unknown protocol, or one whose fsspec package (s3fs, gcsfs...) is not installed
+        err_console.print(f"[red]data dir {value!r}: {exc}[/red]")
         raise typer.Exit(2) from exc
+
+
+def _reader(value: str | None, state_dir: str | None) -> DataDir:
+    """The data dir for a read command. A remote warehouse can be read from any host: its local
+    ``warehouse.duckdb`` (views only, no data) is created or brought up to date here."""
+    root = _data_dir(value, state_dir)
+    if root.is_local:
+        return root
+    try:
+        if root.exists(root.path("tables")):
+            from warehouse.views import refresh_views
+
+            refresh_views(root)
+    except OSError as exc:  # unreachable endpoint, missing bucket, refused credentials
+        err_console.print(f"[red]data dir {root.url}: {exc}[/red]")
+        raise typer.Exit(2) from exc
+    return root
 
 
 def _jsonable(value: Any) -> Any:
@@ -86,6 +115,7 @@ def run(
         list[Path] | None, typer.Argument(help="Files or directories of articles [default: seeds/]")
     ] = None,
     data_dir: DataDirOption = None,
+    state_dir: StateDirOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per Prefect task")] = 64,
     nlp_batch_size: Annotated[int, typer.Option(min=1, help="spaCy nlp.pipe batch size")] = 32,
     nlp_workers: Annotated[
@@ -115,7 +145,7 @@ def run(
     ] = None,
 ) -> None:
     """Ingest articles into the warehouse (incremental: unchanged documents are skipped)."""
-    root = _data_dir(data_dir)
+    root = _data_dir(data_dir, state_dir)
     if dask_address and workers:
         err_console.print("[red]give --dask-address or --workers, not both[/red]")
         raise typer.Exit(2)
@@ -146,7 +176,8 @@ def run(
             progress.subscribe(bar[1])
         summary = etl(
             sources=chosen,
-            data_dir=str(root),
+            data_dir=root.url,
+            state_dir=str(root.state),
             batch_size=batch_size,
             nlp_batch_size=nlp_batch_size,
             reprocess=reprocess,
@@ -168,7 +199,7 @@ def run(
 
         columns, rows = query(root, EXAMPLE_QUERY)
         console.print(
-            f'\n[bold]Example query[/bold] (newsdesk query "..." --data-dir {root}):\n{EXAMPLE_QUERY}'
+            f'\n[bold]Example query[/bold] (newsdesk query "..." --data-dir {root.url}):\n{EXAMPLE_QUERY}'
         )
         _print_rows(columns, rows, "table")
     if summary.errors or summary.documents_failed or summary.check_failures:
@@ -197,8 +228,8 @@ def _progress_bar() -> tuple[Any, Any]:
     return bar, listener
 
 
-def _print_summary(summary: Any, root: Path) -> None:
-    from warehouse.query import query
+def _print_summary(summary: Any, root: DataDir) -> None:
+    from warehouse.query import db_path, query
     from warehouse.views import PUBLIC_VIEWS
 
     table = Table(title=f"newsdesk run {summary.run_id}", show_header=False)
@@ -220,7 +251,9 @@ def _print_summary(summary: Any, root: Path) -> None:
         table.add_row("  failed", failure)
     table.add_row("elapsed", f"{summary.elapsed_seconds:.1f} s")
     table.add_row("throughput", f"{summary.docs_per_second:.1f} docs/s")
-    table.add_row("warehouse", str((root / "warehouse.duckdb").resolve()))
+    table.add_row("warehouse", str(db_path(root)))
+    if not root.is_local:
+        table.add_row("data", root.url)
     console.print(table)
 
 
@@ -230,6 +263,7 @@ def serve(
         list[Path] | None, typer.Argument(help="Files or directories of articles [default: seeds/]")
     ] = None,
     data_dir: DataDirOption = None,
+    state_dir: StateDirOption = None,
     cron: Annotated[str | None, typer.Option(help="Cron schedule, e.g. '0 * * * *'")] = None,
     interval: Annotated[
         float | None, typer.Option(min=1, help="Run every this many seconds")
@@ -241,7 +275,7 @@ def serve(
     if (cron is None) == (interval is None):
         err_console.print("[red]give exactly one of --cron EXPR or --interval SECONDS[/red]")
         raise typer.Exit(2)
-    root = _data_dir(data_dir)
+    root = _data_dir(data_dir, state_dir)
     configure_prefect(root)
     from flows.serve import NoPrefectServer, serve_etl
 
@@ -256,6 +290,7 @@ def serve(
 def query_command(
     sql: Annotated[str, typer.Argument(help="One SQL statement over the views")],
     data_dir: DataDirOption = None,
+    state_dir: StateDirOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
 ) -> None:
     """Run SQL on a read-only connection to the warehouse."""
@@ -267,7 +302,7 @@ def query_command(
         err_console.print(f"[red]unknown format {fmt!r}: use table, csv or json[/red]")
         raise typer.Exit(2)
     try:
-        columns, rows = query(_data_dir(data_dir), sql)
+        columns, rows = query(_reader(data_dir, state_dir), sql)
     except FileNotFoundError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
@@ -278,12 +313,12 @@ def query_command(
 
 
 @app.command()
-def status(data_dir: DataDirOption = None) -> None:
+def status(data_dir: DataDirOption = None, state_dir: StateDirOption = None) -> None:
     """Documents, rows per table, last run and size of the warehouse."""
-    from warehouse.query import query
+    from warehouse.query import db_path, query
     from warehouse.views import PUBLIC_VIEWS
 
-    root = _data_dir(data_dir)
+    root = _reader(data_dir, state_dir)
     try:
         _, counts = query(
             root, " union all ".join(f"select '{v}', count(*) from {v}" for v in PUBLIC_VIEWS)
@@ -295,12 +330,14 @@ def status(data_dir: DataDirOption = None) -> None:
     except FileNotFoundError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
-    size = sum(
-        p.stat().st_size
-        for p in root.rglob("*")
-        if p.is_file() and "prefect" not in p.relative_to(root).parts[:1]
-    )
-    table = Table(title=f"newsdesk warehouse {root.resolve()}", show_header=False)
+    size = root.size()
+    if root.is_local:
+        # Prefect's own state under the data dir is not the warehouse's
+        prefect_dir = Path(root.root) / "prefect"
+        size -= sum(p.stat().st_size for p in prefect_dir.rglob("*") if p.is_file())
+    else:
+        size += db_path(root).stat().st_size  # the local part of a remote warehouse
+    table = Table(title=f"newsdesk warehouse {root.url}", show_header=False)
     for name, count in counts:
         table.add_row(f"rows in {name}", str(count))
     if last:
@@ -317,17 +354,17 @@ def status(data_dir: DataDirOption = None) -> None:
 
 
 @app.command()
-def check(data_dir: DataDirOption = None) -> None:
+def check(data_dir: DataDirOption = None, state_dir: StateDirOption = None) -> None:
     """Run the data tests (unique keys, not null, references, offsets); exit 1 on a violation."""
     from warehouse.checks import run_checks
 
-    root = _data_dir(data_dir)
+    root = _reader(data_dir, state_dir)
     try:
         results = run_checks(root)
     except FileNotFoundError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
-    table = Table("check", "violations", "result", title=f"newsdesk checks {root.resolve()}")
+    table = Table("check", "violations", "result", title=f"newsdesk checks {root.url}")
     for r in results:
         table.add_row(r.name, str(r.violations), "ok" if not r.violations else "[red]FAIL[/red]")
     console.print(table)
@@ -341,6 +378,7 @@ def check(data_dir: DataDirOption = None) -> None:
 @app.command()
 def compact(
     data_dir: DataDirOption = None,
+    state_dir: StateDirOption = None,
     grace_seconds: Annotated[
         float,
         typer.Option(min=0, help="Delete merged-away files only once hidden this long (readers)"),
@@ -350,9 +388,9 @@ def compact(
     a run is writing)."""
     from warehouse.compaction import WarehouseBusy, compact_warehouse
 
-    root = _data_dir(data_dir)
-    if not (root / "tables").exists():
-        err_console.print(f"[red]no warehouse at {root}: run `newsdesk run` first[/red]")
+    root = _data_dir(data_dir, state_dir)
+    if not root.exists(root.path("tables")):
+        err_console.print(f"[red]no warehouse at {root.url}: run `newsdesk run` first[/red]")
         raise typer.Exit(2)
     try:
         report = compact_warehouse(root, grace_seconds=grace_seconds)

@@ -33,11 +33,11 @@ from flows.planning import Alias, Plan, clear_spool, make_plan
 from flows.report import publish_report
 from flows.runners import is_distributed
 from flows.sources import DEFAULT_MAX_FILE_BYTES, Problem
-from flows.storage import local_data_dir
 from flows.version import pipeline_version
 from warehouse.checks import failed, run_checks
 from warehouse.manifest import commit_manifest, load_error_keys, load_manifest, manifest_row
 from warehouse.parquet_io import ensure_layout, remove_stale_temp_files, write_rows
+from warehouse.storage import DataDir, open_data_dir
 from warehouse.views import refresh_views, remove_stale_builds
 
 LOCK_NAME = ".newsdesk.lock"
@@ -53,8 +53,9 @@ class WarehouseBusy(RuntimeError):
 @dataclass(slots=True)
 class RunSummary:
     run_id: str
-    data_dir: str
+    data_dir: str  # a local path or an fsspec URL
     pipeline_version: str
+    state_dir: str = ""  # local: the lock, spool and warehouse.duckdb (``warehouse.storage``)
     documents_new: int = 0
     documents_unchanged: int = 0
     documents_duplicate: int = 0
@@ -78,7 +79,7 @@ def retry_on_io_error(task: object, task_run: object, state: State) -> bool:
     return isinstance(state.data, OSError)
 
 
-def record_problems(root: Path, name: str, problems: list[Problem], run_id: str) -> int:
+def record_problems(root: DataDir | str, name: str, problems: list[Problem], run_id: str) -> int:
     """Write the problems not recorded by an earlier run; returns how many were written."""
     if not problems:
         return 0
@@ -108,9 +109,9 @@ def _error_rows(problems: list[Problem], run_id: str) -> list[dict[str, object]]
 @task(
     name="prepare-warehouse", retries=2, retry_delay_seconds=1, retry_condition_fn=retry_on_io_error
 )
-def prepare_warehouse(data_dir: str) -> None:
+def prepare_warehouse(data_dir: str, state_dir: str) -> None:
     """Tables and views exist; debris of a killed run (temp files, spool) is removed."""
-    root = Path(data_dir)
+    root = open_data_dir(data_dir, state_dir)
     ensure_layout(root)
     remove_stale_temp_files(root)
     remove_stale_builds(root)
@@ -122,13 +123,14 @@ def prepare_warehouse(data_dir: str) -> None:
 def plan_run(
     sources: list[str],
     data_dir: str,
+    state_dir: str,
     run_id: str,
     version: str,
     batch_size: int,
     reprocess: bool,
     max_file_bytes: int,
 ) -> Plan:
-    root = Path(data_dir)
+    root = open_data_dir(data_dir, state_dir)
     plan = make_plan(
         [Path(s) for s in sources],
         root,
@@ -145,7 +147,7 @@ def plan_run(
     return plan
 
 
-def _commit_stored_aliases(root: Path, run_id: str, version: str, aliases: list[Alias]) -> None:
+def _commit_stored_aliases(root: DataDir, run_id: str, version: str, aliases: list[Alias]) -> None:
     """Sources whose text is already stored: a manifest entry pointing at the stored rows."""
     rows = [manifest_row(a.source_id, a.doc_id, a.source_uri, a.data_batch_id) for a in aliases]
     commit_manifest(root, f"{run_id}-aliases", rows, run_id, version)
@@ -162,16 +164,16 @@ def process_batch(
     if future is not None:
         result = future.result()
     else:
-        result = write_batch_data(Path(spool_path), Path(data_dir), run_id, version, nlp_batch_size)
-    commit_batch(result, Path(spool_path), Path(data_dir), run_id, version)
-    record_problems(Path(data_dir), f"{result.batch_id}-errors", result.problems, run_id)
+        result = write_batch_data(Path(spool_path), data_dir, run_id, version, nlp_batch_size)
+    commit_batch(result, Path(spool_path), data_dir, run_id, version)
+    record_problems(data_dir, f"{result.batch_id}-errors", result.problems, run_id)
     progress.report("processed", result.documents + result.failed)
     return result
 
 
 @task(name="finalize", retries=2, retry_delay_seconds=1, retry_condition_fn=retry_on_io_error)
 def finalize(summary: RunSummary, sources: list[str], started_at: datetime) -> RunSummary:
-    root = Path(summary.data_dir)
+    root = open_data_dir(summary.data_dir, summary.state_dir)
     write_rows(
         root,
         "runs",
@@ -196,10 +198,10 @@ def finalize(summary: RunSummary, sources: list[str], started_at: datetime) -> R
 
 
 @task(name="check-warehouse")
-def check_warehouse(data_dir: str, run_id: str) -> list[str]:
+def check_warehouse(data_dir: str, state_dir: str, run_id: str) -> list[str]:
     """The declarative data tests, after the run's writes: names of the failing checks. Span
     checks read this run's documents only; `newsdesk check` checks everything."""
-    results = run_checks(Path(data_dir), run_id=run_id)
+    results = run_checks(open_data_dir(data_dir, state_dir), run_id=run_id)
     return [f"{r.name}: {r.violations} rows" for r in failed(results)]
 
 
@@ -217,29 +219,37 @@ def etl(
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     lock_timeout: float = 0.0,
     nlp_workers: int = DEFAULT_NLP_WORKERS,
+    state_dir: str | None = None,
 ) -> RunSummary:
-    """Ingest articles from ``sources`` (files or directories) into the warehouse at ``data_dir``."""
+    """Ingest articles from ``sources`` (files or directories) into the warehouse at ``data_dir``
+    (a path or an fsspec URL; ``state_dir``: the local state dir, ``warehouse.storage``)."""
     logger = get_run_logger()
     started = time.perf_counter()
     started_at = datetime.now(UTC)
-    root = local_data_dir(data_dir)
-    data_dir = str(root)
-    root.mkdir(parents=True, exist_ok=True)
+    root = open_data_dir(data_dir, state_dir)
+    data_dir, state_dir = root.url, str(root.state)
+    root.fs.makedirs(root.root, exist_ok=True)
+    root.state.mkdir(parents=True, exist_ok=True)
     run_id = new_run_id()
     version = pipeline_version()
-    summary = RunSummary(run_id=run_id, data_dir=str(root), pipeline_version=version)
-    lock = FileLock(str(root / LOCK_NAME), timeout=lock_timeout)
+    summary = RunSummary(
+        run_id=run_id, data_dir=data_dir, pipeline_version=version, state_dir=state_dir
+    )
+    # the lock is a local file: it excludes writers on this host only (docs/operations.md)
+    lock = FileLock(str(root.state / LOCK_NAME), timeout=lock_timeout)
     try:
         lock.acquire()
     except Timeout as exc:
         raise WarehouseBusy(
-            f"another newsdesk run is writing to {root}; try again when it finishes"
+            f"another newsdesk run is writing to {data_dir}; try again when it finishes"
         ) from exc
     if not is_distributed():
         start_pool(nlp_workers)  # the workers load the model while planning runs
     try:
-        prepare_warehouse(data_dir)
-        plan = plan_run(sources, data_dir, run_id, version, batch_size, reprocess, max_file_bytes)
+        prepare_warehouse(data_dir, state_dir)
+        plan = plan_run(
+            sources, data_dir, state_dir, run_id, version, batch_size, reprocess, max_file_bytes
+        )
         logger.info(
             "planned %d documents in %d batches (%d unchanged, %d duplicate texts, %d input problems)",
             plan.documents_planned, len(plan.batches), plan.documents_unchanged, plan.documents_duplicate, len(plan.problems),
@@ -262,7 +272,7 @@ def etl(
             summary.errors_by_kind[p.kind] = summary.errors_by_kind.get(p.kind, 0) + 1
         summary.elapsed_seconds = time.perf_counter() - started
         finalize(summary, sources, started_at)
-        summary.check_failures = check_warehouse(data_dir, run_id)
+        summary.check_failures = check_warehouse(data_dir, state_dir, run_id)
         for failure in summary.check_failures:
             logger.error("data check failed: %s", failure)
         logger.info(

@@ -13,6 +13,7 @@ from flows.sources import Problem, SourceFile, discover, read_articles
 from transforms.articles import doc_id_for
 from transforms.records import Article
 from warehouse.manifest import ManifestState
+from warehouse.storage import DataDirLike, open_data_dir
 
 SPOOL_DIR = "spool"
 
@@ -37,8 +38,9 @@ class Plan:
     aliases_stored: list[Alias] = field(default_factory=list)
 
 
-def spool_dir(data_dir: Path) -> Path:
-    return data_dir / SPOOL_DIR
+def spool_dir(data_dir: DataDirLike) -> Path:
+    """Local, in the state dir: the batch files are scratch space, never on an object store."""
+    return open_data_dir(data_dir).state / SPOOL_DIR
 
 
 def article_to_json(article: Article) -> str:
@@ -56,7 +58,7 @@ def article_from_json(line: str) -> Article:
 
 def make_plan(
     sources: list[Path],
-    data_dir: Path,
+    data_dir: DataDirLike,
     run_id: str,
     manifest: ManifestState,
     version: str,
@@ -163,7 +165,7 @@ def remove_spool(path: Path) -> None:
     path.with_name(path.name.removesuffix(".jsonl") + ".aliases.json").unlink(missing_ok=True)
 
 
-def clear_spool(data_dir: Path) -> None:
+def clear_spool(data_dir: DataDirLike) -> None:
     """Spool files of a killed run: its plan is redone from the sources."""
     directory = spool_dir(data_dir)
     if directory.exists():

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from warehouse.storage import DataDir
+
 DEPLOYMENT_NAME = "newsdesk-etl"
 
 
@@ -24,7 +26,7 @@ def api_url() -> str | None:
 
 def serve_etl(
     sources: list[Path],
-    data_dir: Path,
+    data_dir: DataDir,
     cron: str | None = None,
     interval: float | None = None,
     name: str = DEPLOYMENT_NAME,
@@ -55,7 +57,8 @@ def serve_etl(
         interval=interval,
         parameters={
             "sources": [str(s.resolve()) for s in sources],
-            "data_dir": str(data_dir.resolve()),
+            "data_dir": data_dir.url,
+            "state_dir": str(data_dir.state),
         },
         concurrency_limit=ConcurrencyLimitConfig(
             limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE

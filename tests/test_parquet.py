@@ -13,7 +13,7 @@ from warehouse.schemas import TABLES
 def test_every_table_gets_an_empty_schema_file(tmp_path: Path):
     ensure_layout(tmp_path)
     for table, schema in TABLES.items():
-        stored = pq.read_schema(table_dir(tmp_path, table) / SCHEMA_FILE)
+        stored = pq.read_schema(Path(table_dir(tmp_path, table)) / SCHEMA_FILE)
         assert stored.equals(schema, check_metadata=False), table
 
 
@@ -44,17 +44,19 @@ def test_records_round_trip_through_parquet(tmp_path: Path, process: Process):
         ("quotes", result.quotes),
         ("events", result.events),
     ):
-        back = pq.read_table(table_dir(tmp_path, table) / "b1.parquet")
+        back = pq.read_table(Path(table_dir(tmp_path, table)) / "b1.parquet")
         assert back.schema.equals(TABLES[table], check_metadata=False)
         assert back.num_rows == len(records) > 0
-    quote = pq.read_table(table_dir(tmp_path, "quotes") / "b1.parquet").to_pylist()[0]
+    quote = pq.read_table(Path(table_dir(tmp_path, "quotes")) / "b1.parquet").to_pylist()[0]
     assert quote["text"] == result.quotes[0].text
-    event = pq.read_table(table_dir(tmp_path, "events") / "b1.parquet").to_pylist()[0]
+    event = pq.read_table(Path(table_dir(tmp_path, "events")) / "b1.parquet").to_pylist()[0]
     assert isinstance(event["event_date"], date)
-    doc = pq.read_table(table_dir(tmp_path, "documents") / "b1.parquet").to_pylist()[0]
+    doc = pq.read_table(Path(table_dir(tmp_path, "documents")) / "b1.parquet").to_pylist()[0]
     assert doc["text"] == result.document.text
     assert doc["published_at"] == datetime(2016, 10, 21, tzinfo=UTC)
-    entity = pq.read_table(table_dir(tmp_path, "entity_occurrences") / "b1.parquet").to_pylist()
+    entity = pq.read_table(
+        Path(table_dir(tmp_path, "entity_occurrences")) / "b1.parquet"
+    ).to_pylist()
     assert any(e["aliases"] for e in entity)
 
 
@@ -67,7 +69,7 @@ def test_atomic_write_leaves_no_temp_files_and_duckdb_reads_it(tmp_path: Path):
     rows = [{"run_id": "r1", "started_at": datetime.now(UTC), "finished_at": datetime.now(UTC), "pipeline_version": "v",
              "sources": ["seeds"], "documents_new": 1, "documents_unchanged": 0, "documents_failed": 0, "errors": 0,
              "elapsed_seconds": 1.5}]  # fmt: skip
-    path = write_rows(tmp_path, "runs", "r1", rows)
+    path = Path(write_rows(tmp_path, "runs", "r1", rows))
     assert sorted(p.name for p in path.parent.iterdir()) == ["r1.parquet"]
     count = duckdb.sql(f"select count(*) from read_parquet('{path.parent}/*.parquet')").fetchall()[
         0

@@ -16,12 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 from filelock import FileLock
-from typer.testing import CliRunner
 
-from flows.cli import app
 from flows.etl import LOCK_NAME, RunSummary
 from flows.report import ARTIFACT_KEY, run_report
-from flows.storage import local_data_dir
 from tests.conftest import ROOT, SEEDS
 from warehouse.query import query
 
@@ -86,14 +83,6 @@ def test_report_has_counts_rows_errors_and_throughput():
         "throughput 2.0 docs/s",
     ):
         assert line in md, line
-
-
-def test_data_dir_urls(tmp_path: Path):
-    assert local_data_dir(f"file://{tmp_path}") == tmp_path
-    assert local_data_dir("data") == Path("data")
-    result = CliRunner().invoke(app, ["status", "--data-dir", "s3://bucket/prefix"])
-    assert result.exit_code == 2
-    assert "not implemented" in result.output
 
 
 def test_serve_refuses_without_a_prefect_server(tmp_path: Path):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warehouse.query import connect_read_only
+from warehouse.storage import DataDirLike
 from warehouse.views import WRITER_CONFIG
 
 UNIQUE: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -119,7 +120,7 @@ def all_checks(run_id: str | None = None) -> list[Check]:
     return checks
 
 
-def run_checks(data_dir: Path, run_id: str | None = None) -> list[CheckResult]:
+def run_checks(data_dir: DataDirLike, run_id: str | None = None) -> list[CheckResult]:
     """Every check's violation count, in one read-only query (memory bounded like the writer's:
     DuckDB spills beyond it). ``run_id``: span checks for that run's documents only."""
     checks = all_checks(run_id)

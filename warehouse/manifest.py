@@ -1,6 +1,7 @@
 """The manifest: which version of each source is current, and which batches are committed.
 
-A batch is committed when its manifest file is renamed into place, after all its data files.
+A batch is committed when its manifest file appears (renamed into place locally, one atomic PUT
+on an object store), after all its data files.
 Rows of uncommitted batches (a run killed mid-batch) stay invisible and are rewritten next run.
 """
 
@@ -8,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 
 from warehouse.parquet_io import table_dir, write_rows
+from warehouse.storage import DataDirLike, dataset_table, open_data_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +32,14 @@ class ManifestState:
     by_doc: dict[str, tuple[str, str]]
 
 
-def load_manifest(data_dir: Path) -> ManifestState:
-    directory = table_dir(data_dir, "manifest")
-    if not directory.exists():
-        return ManifestState({}, {})
-    table = ds.dataset(directory, format="parquet", exclude_invalid_files=True).to_table(
-        columns=[
-            "source_id",
-            "doc_id",
-            "data_batch_id",
-            "pipeline_version",
-            "committed_at",
-            "batch_id",
-        ]
+def load_manifest(data_dir: DataDirLike) -> ManifestState:
+    store = open_data_dir(data_dir)
+    table = dataset_table(
+        store,
+        table_dir(store, "manifest"),
+        ["source_id", "doc_id", "data_batch_id", "pipeline_version", "committed_at", "batch_id"],
     )
-    if table.num_rows == 0:
+    if table is None or table.num_rows == 0:
         return ManifestState({}, {})
     # latest commit per source wins: sort ascending and let later rows overwrite
     table = table.take(
@@ -69,18 +62,18 @@ def load_manifest(data_dir: Path) -> ManifestState:
 ErrorKey = tuple[str, int | None, str, str]
 
 
-def load_error_keys(data_dir: Path) -> set[ErrorKey]:
+def load_error_keys(data_dir: DataDirLike) -> set[ErrorKey]:
     """(source_uri, line, kind, message) of every recorded input problem.
 
     A problem already recorded is not recorded again: rerunning over an unchanged bad file writes
     nothing new. The message carries what changes with the file (size, line, encoding), so a file
     that changes and is still bad is recorded again."""
-    directory = table_dir(data_dir, "ingest_errors")
-    if not directory.exists():
-        return set()
-    table = ds.dataset(directory, format="parquet", exclude_invalid_files=True).to_table(
-        columns=["source_uri", "line", "kind", "message"]
+    store = open_data_dir(data_dir)
+    table = dataset_table(
+        store, table_dir(store, "ingest_errors"), ["source_uri", "line", "kind", "message"]
     )
+    if table is None:
+        return set()
     c = table.to_pydict()
     return set(zip(c["source_uri"], c["line"], c["kind"], c["message"], strict=True))
 
@@ -98,9 +91,10 @@ def manifest_row(
 
 
 def commit_manifest(
-    data_dir: Path, batch_id: str, rows: list[dict[str, str]], run_id: str, version: str
+    data_dir: DataDirLike, batch_id: str, rows: list[dict[str, str]], run_id: str, version: str
 ) -> None:
-    """Write a batch's manifest file: the rename of this file is the batch's commit."""
+    """Write a batch's manifest file: its appearance (a rename, or one object PUT) is the batch's
+    commit."""
     write_rows(
         data_dir,
         "manifest",

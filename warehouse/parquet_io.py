@@ -1,23 +1,24 @@
-"""Atomic Parquet writes: a temp name that no ``*.parquet`` glob matches, then ``os.replace``."""
+"""The tables' Parquet files: rows -> Arrow with the exact schema, written atomically through the
+data dir's filesystem (``warehouse.storage``)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from warehouse.schemas import TABLES
+from warehouse.storage import DataDirLike, open_data_dir, read_schema, write_parquet
 
 SCHEMA_FILE = "0-schema.parquet"  # an empty file per table so views never glob nothing
 
 
-def table_dir(data_dir: Path, table: str) -> Path:
-    return data_dir / "tables" / table
+def table_dir(data_dir: DataDirLike, table: str) -> str:
+    """The table's directory: a path of the data dir's filesystem."""
+    return open_data_dir(data_dir).path("tables", table)
 
 
 def to_arrow(
@@ -39,54 +40,47 @@ def to_arrow(
     return pa.Table.from_pydict(columns, schema=schema)
 
 
-def write_atomic(table: pa.Table, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # dot-prefixed and not ending in .parquet: invisible to readers until the rename
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def write_atomic(table: pa.Table, path: str | Path, data_dir: DataDirLike | None = None) -> None:
+    """Write one Parquet file atomically (see ``warehouse.storage``); ``path`` is a path of the
+    data dir's filesystem (a local path when no data dir is given)."""
+    write_parquet(open_data_dir(data_dir or Path(path).parent), table, str(path))
 
 
 def write_rows(
-    data_dir: Path,
+    data_dir: DataDirLike,
     table: str,
     name: str,
     rows: Sequence[Any],
     constants: Mapping[str, Any] | None = None,
-) -> Path:
-    path = table_dir(data_dir, table) / f"{name}.parquet"
-    write_atomic(to_arrow(table, rows, constants), path)
+) -> str:
+    store = open_data_dir(data_dir)
+    path = f"{table_dir(store, table)}/{name}.parquet"
+    write_parquet(store, to_arrow(table, rows, constants), path)
     return path
 
 
-def ensure_layout(data_dir: Path) -> None:
-    """Create every table directory with its empty schema file (rewritten if the schema changed)."""
+def ensure_layout(data_dir: DataDirLike) -> None:
+    """Every table directory with its empty schema file (rewritten if the schema changed)."""
+    store = open_data_dir(data_dir)
     for table, schema in TABLES.items():
-        path = table_dir(data_dir, table) / SCHEMA_FILE
-        if path.exists():
+        path = f"{table_dir(store, table)}/{SCHEMA_FILE}"
+        if store.exists(path):
             try:
-                if pq.read_schema(path).equals(schema, check_metadata=False):
+                if read_schema(store, path).equals(schema, check_metadata=False):
                     continue
             except (OSError, pa.ArrowInvalid):
                 pass  # a damaged schema file is simply rewritten
-        write_atomic(schema.empty_table(), path)
+        write_parquet(store, schema.empty_table(), path)
 
 
-def remove_stale_temp_files(data_dir: Path) -> int:
-    """Temp files left by a killed writer; only called while holding the writer lock."""
+def remove_stale_temp_files(data_dir: DataDirLike) -> int:
+    """Temp files left by a killed writer; only called while holding the writer lock. Only a
+    local data dir has any: object-store writes use no temp names."""
+    store = open_data_dir(data_dir)
+    if not store.is_local:
+        return 0
     removed = 0
-    for path in (data_dir / "tables").glob("*/.*.tmp"):
+    for path in Path(store.path("tables")).glob("*/.*.tmp"):
         path.unlink(missing_ok=True)
         removed += 1
     return removed

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import duckdb
 from filelock import FileLock, Timeout
 
-from warehouse.views import installed_fingerprints, is_current, refresh_views
+from warehouse.storage import DataDirLike, open_data_dir
+from warehouse.views import DB_NAME as DB_NAME  # re-exported: callers import them from here
+from warehouse.views import (
+    attach_storage,
+    db_path,
+    installed_fingerprints,
+    is_current,
+    refresh_views,
+)
 
-DB_NAME = "warehouse.duckdb"
+__all__ = ["DB_NAME", "LOCK_NAME", "attach_storage", "connect_read_only", "db_path", "query"]
+
 LOCK_NAME = ".newsdesk.lock"  # the writer lock of `newsdesk run` and `newsdesk compact`
 # the database file is replaced by a rename, never held by a writer; an older in-place writer
 # held it for an instant: retry across that window
@@ -20,7 +28,7 @@ RETRY_SECONDS = 10.0
 
 
 def connect_read_only(
-    data_dir: Path, config: Mapping[str, str | int | bool] | None = None
+    data_dir: DataDirLike, config: Mapping[str, str | int | bool] | None = None
 ) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the warehouse. If the materialised relations are stale (a run
     was killed between a batch commit and the rebuild, files were changed by hand) and no writer
@@ -33,10 +41,10 @@ def connect_read_only(
     return _connect(data_dir, config)
 
 
-def repair(data_dir: Path) -> bool:
+def repair(data_dir: DataDirLike) -> bool:
     """Rebuild a stale warehouse file unless a writer is busy; True when it was rebuilt."""
     try:
-        with FileLock(str(data_dir / LOCK_NAME), timeout=0):
+        with FileLock(str(open_data_dir(data_dir).state / LOCK_NAME), timeout=0):
             return refresh_views(data_dir)
     except Timeout:
         return False  # a run or compaction is writing: it rebuilds when it finishes
@@ -45,11 +53,11 @@ def repair(data_dir: Path) -> bool:
 
 
 def _connect(
-    data_dir: Path, config: Mapping[str, str | int | bool] | None
+    data_dir: DataDirLike, config: Mapping[str, str | int | bool] | None
 ) -> duckdb.DuckDBPyConnection:
     """The file attached read-only to a fresh in-memory database: ``duckdb.connect(path)`` would
     reuse a database instance this process still has open (its caching), i.e. an older build."""
-    path = data_dir / DB_NAME
+    path = db_path(data_dir)
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `newsdesk run` first")
     deadline = time.monotonic() + RETRY_SECONDS
@@ -64,6 +72,7 @@ def _connect(
                 )
             con.execute(f"attach '{quoted}' as warehouse (read_only)")
             con.execute("use warehouse")
+            attach_storage(con, data_dir)  # ingest_errors and runs read Parquet files
             return con
         except duckdb.IOException:
             con.close()
@@ -73,7 +82,7 @@ def _connect(
 
 
 def query(
-    data_dir: Path, sql: str, params: Sequence[Any] | None = None
+    data_dir: DataDirLike, sql: str, params: Sequence[Any] | None = None
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run one statement on a read-only connection; return (column names, rows)."""
     with connect_read_only(data_dir) as con:

@@ -13,7 +13,8 @@ list of data files with their sizes and times (``data_fingerprint``). It is rebu
 differs (a run or compaction that changed something, a crash between a manifest commit and the
 rebuild, a hand-copied warehouse) and left alone otherwise (a no-op rerun rebuilds nothing).
 A rebuild writes a new file beside it and renames it into place: readers are never blocked, and a
-reader that opened the old file keeps a consistent snapshot.
+reader that opened the old file keeps a consistent snapshot. The file lives in the local state dir
+(``warehouse.storage``: the data dir itself when local); the Parquet files may be remote.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.parquet_io import SCHEMA_FILE
+from warehouse.parquet_io import SCHEMA_FILE, table_dir
+from warehouse.storage import DataDir, DataDirLike, open_data_dir
 
 DB_NAME = "warehouse.duckdb"
 # dependency order: staging first, then marts
@@ -81,8 +83,19 @@ WRITER_CONFIG: dict[str, str | int | bool] = {
 }
 
 
-def db_path(data_dir: Path) -> Path:
-    return data_dir / DB_NAME
+def db_path(data_dir: DataDirLike) -> Path:
+    """``warehouse.duckdb`` lives in the local state dir (the data dir itself when local)."""
+    return open_data_dir(data_dir).state / DB_NAME
+
+
+def attach_storage(con: duckdb.DuckDBPyConnection, data_dir: DataDirLike) -> None:
+    """Let the connection read the views' Parquet files: a remote data dir's fsspec filesystem is
+    registered on it (it exists only in this process; outside clients use DuckDB's own httpfs,
+    see README). A local data dir needs nothing."""
+    store = open_data_dir(data_dir)
+    if not store.is_local:
+        store.refresh()  # files written by other processes since the last listing
+        con.register_filesystem(store.fs)
 
 
 def _sql_text(view: str) -> str:
@@ -91,9 +104,9 @@ def _sql_text(view: str) -> str:
     )
 
 
-def render_views(data_dir: Path) -> list[str]:
-    # absolute paths: any client can open the database file from anywhere
-    tables = (data_dir.resolve() / "tables").as_posix().replace("'", "''")
+def render_views(data_dir: DataDirLike) -> list[str]:
+    # absolute paths (or the full URL of a remote data dir): any client can open the file anywhere
+    tables = open_data_dir(data_dir).uri("tables").replace("'", "''")
     return [_sql_text(view).replace("{tables}", tables) for view in VIEW_ORDER]
 
 
@@ -101,28 +114,37 @@ def _fingerprint(statements: list[str]) -> str:
     return hashlib.sha256("\n".join(statements).encode()).hexdigest()
 
 
-def data_fingerprint(data_dir: Path) -> str:
+def data_fingerprint(data_dir: DataDirLike) -> str:
     """The data files the materialised relations read. Writers never rewrite a data file in place
-    (new names, renamed into place), so names say when a commit, compaction or hand-added file
-    changed the data; only the schema files are rewritten under their name, so their size and
-    time count too. Listing a few thousand names costs a few milliseconds per query."""
+    (new names, renamed or PUT into place), so names say when a commit, compaction or hand-added
+    file changed the data; only the schema files are rewritten under their name, so their size
+    and time count too. Listing a few thousand local names costs a few milliseconds per query."""
+    store = open_data_dir(data_dir)
     digest = hashlib.sha256()
     for table in SOURCE_TABLES:
-        directory = data_dir / "tables" / table
-        try:
-            names = sorted(
-                e.name
-                for e in os.scandir(directory)
-                if e.name.endswith(".parquet") and not e.name.startswith(".")
-            )
-        except FileNotFoundError:
-            names = []
-        for name in names:
-            if name == SCHEMA_FILE:
-                stat = (directory / name).stat()
-                name = f"{name}\t{stat.st_size}\t{stat.st_mtime_ns}"
-            digest.update(f"{table}/{name}\n".encode())
+        for name, detail in _listing(store, table):
+            digest.update(f"{table}/{name}\t{detail}\n".encode())
     return digest.hexdigest()
+
+
+def _listing(store: DataDir, table: str) -> list[tuple[str, str]]:
+    """(file name, size and time of a schema file else "") of a table's ``*.parquet`` files."""
+    directory = table_dir(store, table)
+    if store.is_local:
+        try:
+            names = [e.name for e in os.scandir(directory)]
+        except FileNotFoundError:
+            return []
+    else:
+        names = [p.rsplit("/", 1)[-1] for p in store.glob(f"{directory}/*.parquet")]
+    out = []
+    for name in sorted(n for n in names if n.endswith(".parquet") and not n.startswith(".")):
+        detail = ""
+        if name == SCHEMA_FILE:
+            info = store.fs.info(f"{directory}/{name}")
+            detail = f"{info.get('size')}\t{info.get('mtime', info.get('LastModified', ''))}"
+        out.append((name, detail))
+    return out
 
 
 def installed_fingerprints(con: duckdb.DuckDBPyConnection) -> tuple[str | None, str | None]:
@@ -149,28 +171,33 @@ def _installed(path: Path) -> tuple[str | None, str | None]:
         return None, None  # damaged or being replaced: rebuild
 
 
-def is_current(data_dir: Path, installed: tuple[str | None, str | None]) -> bool:
+def is_current(data_dir: DataDirLike, installed: tuple[str | None, str | None]) -> bool:
     return installed == (_fingerprint(render_views(data_dir)), data_fingerprint(data_dir))
 
 
-def refresh_views(data_dir: Path) -> bool:
+def refresh_views(data_dir: DataDirLike) -> bool:
     """Rebuild the database file if the views' SQL or the data files changed since it was built.
     Call it under the writer lock (the data files must not change meanwhile). Returns True when a
     new file was put in place."""
-    statements = render_views(data_dir)
-    wanted = (_fingerprint(statements), data_fingerprint(data_dir))
-    path = db_path(data_dir)
+    store = open_data_dir(data_dir)
+    statements = render_views(store)
+    wanted = (_fingerprint(statements), data_fingerprint(store))
+    path = db_path(store)
     if _installed(path) == wanted:
         return False
-    _build(path, statements, wanted)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _build(store, path, statements, wanted)
     return True
 
 
-def _build(path: Path, statements: list[str], fingerprints: tuple[str, str]) -> None:
+def _build(
+    store: DataDir, path: Path, statements: list[str], fingerprints: tuple[str, str]
+) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.build")
     _remove_database(tmp)
     con = duckdb.connect(str(tmp), config=WRITER_CONFIG)
     try:
+        attach_storage(con, store)  # the views read the (maybe remote) Parquet files
         for statement in statements:
             con.execute(statement)
         con.execute(f"create schema {MATERIALISED_SCHEMA}")
@@ -207,10 +234,10 @@ def _remove_database(path: Path) -> None:
     Path(f"{path}.wal").unlink(missing_ok=True)
 
 
-def remove_stale_builds(data_dir: Path) -> int:
+def remove_stale_builds(data_dir: DataDirLike) -> int:
     """Half-written database files of a killed build; only called under the writer lock."""
     removed = 0
-    for path in data_dir.glob(f".{DB_NAME}.*.build*"):
+    for path in open_data_dir(data_dir).state.glob(f".{DB_NAME}.*.build*"):
         if path.is_dir():  # DuckDB's spill directory of the build
             shutil.rmtree(path, ignore_errors=True)
         else:
