@@ -114,3 +114,33 @@ def _mention(doc_id: str, batch_id: str, mention_id: str) -> dict[str, object]:
         "country_code": None,
         "batch_id": batch_id,
     }
+
+
+def test_an_event_location_resolves_like_actors(seeded_warehouse: Path, tmp_path: Path):
+    """A place the model tagged as a bare-name person (`Wicklow`) resolves to the unique full
+    name, for events.location_entity_id too: no dangling id, and the name is the entity's."""
+    data = copy_warehouse(seeded_warehouse, tmp_path / "wh")
+    full_id = query(data, "select entity_id from entities where name = 'Valery Gerasimov'")[1][0][0]
+    doc_id, batch_id = query(data, "select doc_id, batch_id from documents limit 1")[1][0]
+    bare = {"entity_id": "ent-bare-gerasimov", "doc_id": doc_id, "name": "Gerasimov"}
+    write_rows(
+        data,
+        "entity_occurrences",
+        "injected",
+        [bare | {"type": "person", "aliases": ["Gerasimov"], "mention_count": 1}],
+        {"batch_id": batch_id},
+    )
+    event = {
+        "event_id": "evt-injected", "doc_id": doc_id, "sentence_index": 0, "start_char": 0,
+        "end_char": 1, "predicate": "x", "event_code": "010", "event_root_code": "01",
+        "event_label": "x", "quad_class": 1, "goldstein": 0.0, "negated": False,
+        "hypothetical": False, "in_quote": False, "location_entity_id": "ent-bare-gerasimov",
+    }  # fmt: skip
+    write_rows(data, "events", "injected", [event], {"batch_id": batch_id})
+    rows = query(
+        data,
+        "select location_entity_id, location_name from events where event_id = 'evt-injected'",
+    )[1]
+    assert rows == [(full_id, "Valery Gerasimov")]
+    names = {r.name for r in failed(run_checks(data))}
+    assert "references events.location_entity_id -> entities.entity_id" not in names
