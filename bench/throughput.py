@@ -1,17 +1,20 @@
-"""Throughput: bare spaCy vs a full `newsdesk run` on the first N corpus articles; peak memory;
-analyst query latency on the warehouse the run built.
+"""Throughput: bare spaCy vs a full `newsdesk run` on the first N corpus articles; peak memory per
+warehouse size; the no-op rerun and analyst query latency on the largest warehouse built.
 
-Usage: .venv/bin/python bench/throughput.py [--n 2000] [--rss 1000 5000] [--nlp-workers 2]
-       [--corpus ../shared/corpus/news.jsonl.gz] [--keep DIR] [--skip-raw]
+Usage: .venv/bin/python bench/throughput.py [--n 2000] [--rss 1000,5000,25000] [--noop]
+       [--nlp-workers 2] [--corpus ../shared/corpus/news.jsonl.gz] [--keep DIR] [--skip-raw]
 
-(a) raw spaCy: the stock model, nlp.pipe(n_process=2, batch_size=64), nothing else;
+(a) raw spaCy: the stock model, nlp.pipe(n_process=2, batch_size=64), nothing else (N docs);
 (b) `newsdesk run` into a fresh data dir, measured from process start to exit (Prefect's temporary
     server start included), with the peak RSS of its process tree (psutil, sampled every 0.2 s);
-(c) the ten queries of bench/queries.sql on that warehouse, each through ``warehouse.query`` (a new
-    read-only connection per call), best of 3; the median over the ten is the figure;
-(d) for each ``--rss`` size, one more full run into a fresh data dir: its peak RSS.
+    once for N and once per ``--rss`` size (a size equal to N is not run twice);
+(c) ``--noop``: the same `newsdesk run` again on the largest warehouse (nothing new: process start
+    to exit, and the flow's own elapsed time from the runs table);
+(d) the ten queries of bench/queries.sql on the largest warehouse, each through ``warehouse.query``
+    (a new read-only connection per call), best of 3; the median over the ten is the figure.
 Prints docs/s of (a) and (b) and their ratio (goal: >= 1.0). Reads ../shared, so it lives in bench/.
-The no-op rerun of a 25,000-document warehouse is bench/noop_rerun.py.
+Inputs are streamed from the corpus to a JSONL file per size (kept in --keep for the rerun).
+bench/noop_rerun.py times the planning of a no-op rerun alone, without building a warehouse.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import itertools
 import json
 import os
 import shutil
@@ -28,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -38,16 +43,27 @@ QUERIES = Path(__file__).with_name("queries.sql")
 sys.path.insert(0, str(ROOT))
 
 
-def first_articles(corpus: Path, n: int) -> list[dict[str, object]]:
-    out: list[dict[str, object]] = []
+def _articles(corpus: Path) -> Iterator[dict[str, object]]:
     with gzip.open(corpus, "rt", encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
             if isinstance(record.get("text"), str) and record["text"].strip():
-                out.append(record)
-            if len(out) >= n:
-                break
-    return out
+                yield record
+
+
+def first_articles(corpus: Path, n: int) -> list[dict[str, object]]:
+    return list(itertools.islice(_articles(corpus), n))
+
+
+def write_first_articles(corpus: Path, n: int, path: Path) -> int:
+    """The first n articles as a JSONL source file, streamed (the corpus is never held)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for record in itertools.islice(_articles(corpus), n):
+            out.write(json.dumps(record) + "\n")
+            count += 1
+    return count
 
 
 def raw_spacy(texts: list[str]) -> float:
@@ -106,16 +122,16 @@ class PeakRss:
 
 
 def full_run(
-    articles: list[dict[str, object]], data_dir: Path, workers: int
+    source: Path, data_dir: Path, workers: int, fresh: bool = True
 ) -> tuple[float, PeakRss]:
-    if data_dir.exists():
+    """`newsdesk run source` as a subprocess: (seconds from start to exit, its peak RSS)."""
+    if fresh and data_dir.exists():
         shutil.rmtree(data_dir)
-    data_dir.mkdir(parents=True)
+    data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "input.jsonl"
-        source.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
         env["PREFECT_HOME"] = str(Path(tmp) / "prefect")
+        env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
         command = [
             sys.executable, "-m", "flows.cli", "run", str(source), "--data-dir", str(data_dir),
             "--no-example", "--nlp-workers", str(workers),
@@ -131,6 +147,11 @@ def full_run(
         if code == 1:
             print(f"note: newsdesk run exited with 1 (see {data_dir}: ingest_errors, checks)")
         return elapsed, rss
+
+
+def _sizes(values: list[str]) -> list[int]:
+    """``--rss 1000,5000 25000`` -> [1000, 5000, 25000]."""
+    return [int(v) for value in values for v in value.split(",") if v.strip()]
 
 
 def statements() -> list[tuple[str, str]]:
@@ -163,48 +184,70 @@ def mb(value: int) -> str:
     return f"{value / 2**20:,.0f} MB"
 
 
+def _print_rss(label: str, elapsed: float, rss: PeakRss) -> None:
+    print(
+        f"{label}: run {elapsed:.1f} s; peak RSS {mb(rss.tree)} (process tree), "
+        f"{mb(rss.single)} (largest process)"
+    )
+    print("  per process: " + ", ".join(f"{k} {mb(v)}" for k, v in rss.by_process.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--nlp-workers", type=int, default=2)
-    parser.add_argument("--rss", type=int, nargs="*", default=[], help="extra runs: peak RSS")
+    parser.add_argument(
+        "--rss", nargs="*", default=[], help="more warehouse sizes, e.g. 1000,5000,25000: peak RSS"
+    )
+    parser.add_argument("--noop", action="store_true", help="rerun on the largest warehouse")
     parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "newsdesk-tp")
     parser.add_argument("--skip-raw", action="store_true", help="only the newsdesk side")
     args = parser.parse_args()
-    articles = first_articles(args.corpus, args.n)
-    n = len(articles)
-    print(f"documents: {n}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
-    raw = None if args.skip_raw else raw_spacy([str(a["text"]) for a in articles])
-    if raw is not None:
+    print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
+    source = args.keep / "inputs" / f"first-{args.n}.jsonl"
+    n = write_first_articles(args.corpus, args.n, source)
+    print(f"documents: {n}")
+    if not args.skip_raw:
+        texts = [str(a["text"]) for a in first_articles(args.corpus, n)]
+        raw = raw_spacy(texts)
+        del texts
         print(f"raw spaCy (n_process=2, batch 64): {raw:.1f} s, {n / raw:.2f} docs/s", flush=True)
-    data_dir = args.keep / f"n{n}"
-    full, rss = full_run(articles, data_dir, args.nlp_workers)
-    del articles
-    print(
-        f"newsdesk run, {args.nlp_workers} NLP workers (process start to exit): {full:.1f} s, "
-        f"{n / full:.2f} docs/s; peak RSS {mb(rss.tree)} (process tree), "
-        f"{mb(rss.single)} (largest process)"
-    )
-    print("  per process: " + ", ".join(f"{k} {mb(v)}" for k, v in rss.by_process.items()))
-    if raw is not None:
+    built: dict[int, tuple[Path, Path]] = {}  # size -> (source, data dir)
+    full, rss = full_run(source, args.keep / f"n{n}", args.nlp_workers)
+    built[n] = (source, args.keep / f"n{n}")
+    _print_rss(f"newsdesk run, {n} documents, {args.nlp_workers} NLP workers", full, rss)
+    print(f"  {n / full:.2f} docs/s (process start to exit)")
+    if not args.skip_raw:
         print(f"ratio newsdesk/raw: {raw / full:.2f} (goal >= 1.0)")
-    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print(f"load average after: {os.getloadavg()[0]:.2f}", flush=True)
+    for size in sorted(set(_sizes(args.rss)) - {n}):
+        subset = args.keep / "inputs" / f"first-{size}.jsonl"
+        count = write_first_articles(args.corpus, size, subset)
+        data_dir = args.keep / f"rss{count}"
+        elapsed, peak = full_run(subset, data_dir, args.nlp_workers)
+        built[count] = (subset, data_dir)
+        _print_rss(f"peak RSS, {count} documents", elapsed, peak)
+        print(f"  load average after: {os.getloadavg()[0]:.2f}", flush=True)
+    largest = max(built)
+    source, data_dir = built[largest]
+    if args.noop:
+        elapsed, peak = full_run(source, data_dir, args.nlp_workers, fresh=False)
+        from warehouse.query import query
+
+        flow_seconds = query(
+            data_dir, "select elapsed_seconds from runs order by finished_at desc limit 1"
+        )[1][0][0]
+        _print_rss(f"no-op rerun, {largest} documents", elapsed, peak)
+        print(f"  the flow's own elapsed time (runs.elapsed_seconds): {flow_seconds:.1f} s")
     latencies = query_latencies(data_dir)
     for title, seconds, rows in latencies:
         print(f"  {seconds * 1000:7.1f} ms  {rows:5d} rows  {title}")
     median = statistics.median(s for _, s, _ in latencies)
-    print(f"query median over {len(latencies)} queries ({n} documents): {median * 1000:.1f} ms")
-    print(f"warehouse kept at {data_dir}")
-    for size in args.rss:
-        subset = first_articles(args.corpus, size)
-        elapsed, peak = full_run(subset, args.keep / f"rss{size}", args.nlp_workers)
-        print(
-            f"peak RSS, {len(subset)} documents: {mb(peak.tree)} (process tree), "
-            f"{mb(peak.single)} (largest process); run {elapsed:.0f} s"
-        )
-        print("  per process: " + ", ".join(f"{k} {mb(v)}" for k, v in peak.by_process.items()))
-        del subset
+    print(
+        f"query median over {len(latencies)} queries ({largest} documents): {median * 1000:.1f} ms"
+    )
+    print(f"warehouses kept in {args.keep}")
 
 
 if __name__ == "__main__":

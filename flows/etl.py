@@ -38,7 +38,7 @@ from warehouse.checks import failed, run_checks
 from warehouse.manifest import commit_manifest, load_error_keys, load_manifest, manifest_row
 from warehouse.parquet_io import ensure_layout, remove_stale_temp_files, write_rows
 from warehouse.storage import DataDir, open_data_dir
-from warehouse.views import refresh_views
+from warehouse.views import refresh_views, remove_stale_builds
 
 LOCK_NAME = ".newsdesk.lock"
 DEFAULT_BATCH_SIZE = 64
@@ -114,8 +114,9 @@ def prepare_warehouse(data_dir: str, state_dir: str) -> None:
     root = open_data_dir(data_dir, state_dir)
     ensure_layout(root)
     remove_stale_temp_files(root)
+    remove_stale_builds(root)
     clear_spool(root)
-    refresh_views(root)
+    refresh_views(root)  # also repairs a build a killed run did not get to
 
 
 @task(name="plan")
@@ -197,10 +198,11 @@ def finalize(summary: RunSummary, sources: list[str], started_at: datetime) -> R
 
 
 @task(name="check-warehouse")
-def check_warehouse(data_dir: str, state_dir: str) -> list[str]:
-    """The declarative data tests, after the run's writes: names of the failing checks."""
-    root = open_data_dir(data_dir, state_dir)
-    return [f"{r.name}: {r.violations} rows" for r in failed(run_checks(root))]
+def check_warehouse(data_dir: str, state_dir: str, run_id: str) -> list[str]:
+    """The declarative data tests, after the run's writes: names of the failing checks. Span
+    checks read this run's documents only; `newsdesk check` checks everything."""
+    results = run_checks(open_data_dir(data_dir, state_dir), run_id=run_id)
+    return [f"{r.name}: {r.violations} rows" for r in failed(results)]
 
 
 def new_run_id() -> str:
@@ -270,7 +272,7 @@ def etl(
             summary.errors_by_kind[p.kind] = summary.errors_by_kind.get(p.kind, 0) + 1
         summary.elapsed_seconds = time.perf_counter() - started
         finalize(summary, sources, started_at)
-        summary.check_failures = check_warehouse(data_dir, state_dir)
+        summary.check_failures = check_warehouse(data_dir, state_dir, run_id)
         for failure in summary.check_failures:
             logger.error("data check failed: %s", failure)
         logger.info(

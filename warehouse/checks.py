@@ -1,5 +1,7 @@
 """Declarative data tests over the views: each rule is data, rendered to one SQL query that
-returns the number of violating rows. ``newsdesk check`` and the flow (after its writes) run them.
+returns the number of violating rows. ``newsdesk check`` runs them all; the flow, after its writes,
+runs them with the span checks limited to the documents of its run (the other rules read the
+materialised tables and stay cheap), on a DuckDB connection with bounded memory.
 
 Rules (a table of (view, rule) data):
 - ``UNIQUE``: (view, key columns): no two rows share the key.
@@ -11,10 +13,14 @@ Rules (a table of (view, rule) data):
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from warehouse.query import connect_read_only
+from warehouse.storage import DataDirLike
+from warehouse.views import WRITER_CONFIG
 
 UNIQUE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("documents", ("doc_id",)),
@@ -73,8 +79,12 @@ class CheckResult:
     violations: int
 
 
-def all_checks() -> list[Check]:
+def all_checks(run_id: str | None = None) -> list[Check]:
+    """Every rule as a query; with ``run_id``, span checks only read that run's documents (their
+    cost is the document texts, the one part that grows fast with the warehouse)."""
     checks: list[Check] = []
+    # run_id is a generated identifier, quoted anyway
+    in_run = " and d.run_id = '" + run_id.replace("'", "''") + "'" if run_id is not None else ""
     for view, keys in UNIQUE:
         cols = ", ".join(keys)
         checks.append(
@@ -104,17 +114,20 @@ def all_checks() -> list[Check]:
                 f"span {view}.{start}..{end}" + (f" = {text}" if text else ""),
                 f"select count(*) from {view} as s join documents as d using (doc_id) "
                 f"where s.{start} is not null and not (s.{start} >= 0 and s.{start} <= s.{end} "
-                f"and s.{end} <= length(d.text){span_ok})",
+                f"and s.{end} <= length(d.text){span_ok}){in_run}",
             )
         )
     return checks
 
 
-def run_checks(data_dir: Path) -> list[CheckResult]:
-    """Every check's violation count, in one read-only query."""
-    checks = all_checks()
+def run_checks(data_dir: DataDirLike, run_id: str | None = None) -> list[CheckResult]:
+    """Every check's violation count, in one read-only query (memory bounded like the writer's:
+    DuckDB spills beyond it). ``run_id``: span checks for that run's documents only."""
+    checks = all_checks(run_id)
     sql = " union all ".join(f"select {i} as i, ({c.sql}) as n" for i, c in enumerate(checks))
-    with connect_read_only(data_dir) as con:
+    # an in-memory DuckDB attaches the file: its spill directory must be given, not the cwd's .tmp
+    spill = Path(tempfile.gettempdir()) / f"newsdesk-checks-{os.getpid()}"
+    with connect_read_only(data_dir, {**WRITER_CONFIG, "temp_directory": str(spill)}) as con:
         counts = dict(con.execute(sql).fetchall())
     return [CheckResult(c.name, int(counts[i])) for i, c in enumerate(checks)]
 

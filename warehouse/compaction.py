@@ -85,8 +85,10 @@ def compact_warehouse(
         ) from exc
     try:
         ensure_layout(root)
+        report = _compact(root, grace_seconds)
+        # same rows, other files: rebuilt so readers need not (the fingerprint lists the files)
         refresh_views(root)
-        return _compact(root, grace_seconds)
+        return report
     finally:
         lock.release()
 

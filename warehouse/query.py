@@ -3,49 +3,82 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import duckdb
+from filelock import FileLock, Timeout
 
 from warehouse.storage import DataDirLike, open_data_dir
+from warehouse.views import DB_NAME as DB_NAME  # re-exported: callers import them from here
+from warehouse.views import (
+    attach_storage,
+    db_path,
+    installed_fingerprints,
+    is_current,
+    refresh_views,
+)
 
-DB_NAME = "warehouse.duckdb"
-# a writer holds the file only for the instant it recreates views; retry across that window
+__all__ = ["DB_NAME", "LOCK_NAME", "attach_storage", "connect_read_only", "db_path", "query"]
+
+LOCK_NAME = ".newsdesk.lock"  # the writer lock of `newsdesk run` and `newsdesk compact`
+# the database file is replaced by a rename, never held by a writer; an older in-place writer
+# held it for an instant: retry across that window
 RETRY_SECONDS = 10.0
 
 
-def db_path(data_dir: DataDirLike) -> Path:
-    """``warehouse.duckdb`` lives in the local state dir (the data dir itself when local)."""
-    return open_data_dir(data_dir).state / DB_NAME
+def connect_read_only(
+    data_dir: DataDirLike, config: Mapping[str, str | int | bool] | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse. If the materialised relations are stale (a run
+    was killed between a batch commit and the rebuild, files were changed by hand) and no writer
+    holds the lock, they are rebuilt first; while a run writes, readers see the last build."""
+    con = _connect(data_dir, config)
+    if is_current(data_dir, installed_fingerprints(con)):
+        return con
+    con.close()
+    repair(data_dir)
+    return _connect(data_dir, config)
 
 
-def attach_storage(con: duckdb.DuckDBPyConnection, data_dir: DataDirLike) -> None:
-    """Let the connection read the views' Parquet files: a remote data dir's fsspec filesystem is
-    registered on it (it exists only in this process; outside clients use DuckDB's own httpfs,
-    see README). A local data dir needs nothing."""
-    store = open_data_dir(data_dir)
-    if not store.is_local:
-        store.refresh()  # files written by other processes since the last listing
-        con.register_filesystem(store.fs)
+def repair(data_dir: DataDirLike) -> bool:
+    """Rebuild a stale warehouse file unless a writer is busy; True when it was rebuilt."""
+    try:
+        with FileLock(str(open_data_dir(data_dir).state / LOCK_NAME), timeout=0):
+            return refresh_views(data_dir)
+    except Timeout:
+        return False  # a run or compaction is writing: it rebuilds when it finishes
+    except PermissionError:
+        return False  # a reader without write access reads the last build
 
 
-def connect_read_only(data_dir: DataDirLike) -> duckdb.DuckDBPyConnection:
+def _connect(
+    data_dir: DataDirLike, config: Mapping[str, str | int | bool] | None
+) -> duckdb.DuckDBPyConnection:
+    """The file attached read-only to a fresh in-memory database: ``duckdb.connect(path)`` would
+    reuse a database instance this process still has open (its caching), i.e. an older build."""
     path = db_path(data_dir)
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `newsdesk run` first")
     deadline = time.monotonic() + RETRY_SECONDS
+    quoted = str(path).replace("'", "''")
     while True:
+        con = duckdb.connect(":memory:")
         try:
-            con = duckdb.connect(str(path), read_only=True)
+            con.execute("set enable_progress_bar = false")
+            for key, value in (config or {}).items():
+                con.execute(
+                    f"set {key} = {value!r}" if isinstance(value, str) else f"set {key} = {value}"
+                )
+            con.execute(f"attach '{quoted}' as warehouse (read_only)")
+            con.execute("use warehouse")
+            attach_storage(con, data_dir)  # ingest_errors and runs read Parquet files
+            return con
         except duckdb.IOException:
+            con.close()
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
-            continue
-        attach_storage(con, data_dir)
-        return con
 
 
 def query(

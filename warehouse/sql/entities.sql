@@ -1,7 +1,8 @@
 -- Mart: one row per entity across all current documents, after cross-document resolution
 -- (entity_resolution: a bare `Putin` joins the unique `Vladimir Putin`).
 -- The canonical name is the fullest name (most words), then the one used in most documents,
--- then the longest.
+-- then the longest; on a tie not all capitals (`Ansbach`, not `ANSBACH`), then the first in byte
+-- order, so the name never depends on the order rows were read in.
 create or replace view entities as
 with occ as (
     select o.* replace (r.resolved_id as entity_id)
@@ -16,8 +17,10 @@ names as (
 best_name as (
     select
         entity_id,
-        arg_max(
-            name, len(string_split(name, ' ')) * 1000000 + n_docs * 1000 + length(name)
+        first(
+            name order by
+                len(string_split(name, ' ')) desc, n_docs desc, length(name) desc,
+                name = upper(name), name
         ) as name
     from names
     group by entity_id
