@@ -201,6 +201,35 @@ CASES = [
         "Sanders called the political system “rotten to the core.”",
         ("mixed", "the political system “rotten to the core.”", "Sanders"),
     ),
+    # ... with the object's own words and an "as" before the label
+    (
+        "Colin Powell called Clinton’s use of private email servers “a very serious mistake.”",
+        (
+            "mixed",
+            "Clinton’s use of private email servers “a very serious mistake.”",
+            "Colin Powell",
+        ),
+    ),
+    (
+        "Sheldon Adelson described the field of Republican candidates as “all very good.”",
+        ("mixed", "the field of Republican candidates as “all very good.”", "Sheldon Adelson"),
+    ),
+    # a quoted fragment that opens a reported clause which goes on after it
+    (
+        "Barack Obama said “it gets me mad” every time he thinks about the children who were "
+        "killed.",
+        (
+            "mixed",
+            "“it gets me mad” every time he thinks about the children who were killed",
+            "Barack Obama",
+        ),
+    ),
+    # a fragment reached through a coordinated "said" is what "said" reports
+    (
+        "Joe Wilson praised Rubio’s positions on defense and said the Florida senator can "
+        "“bring positive change” to Washington.",
+        ("mixed", "the Florida senator can “bring positive change” to Washington", "Joe Wilson"),
+    ),
     # 'asked if ...': the yes/no question the parser hangs on "ask" as an adverbial clause
     (
         "Asked if he was ever bullied, Smith said no.",

@@ -28,7 +28,10 @@ ADDRESSEE_VERBS = frozenset(
     {"tell", "warn", "urge", "ask", "inform", "remind", "assure", "caution", "advise", "brief"}
 )
 # verbs that label what they judge: 'called X "Y"', 'described X as "Y"' take X with "Y"
-NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "deem"})
+NAMING_VERBS = frozenset(
+    {"call", "label", "brand", "dub", "deem", "describe", "praise", "characterize", "portray"}
+)
+LABEL_GLUE = frozenset({"", "a", "an", "the", "as", "as a", "as an", "as the"})
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})  # take 'if'/'whether'
 FALLBACK_SENTENCES = 3  # an unattributed quote inherits the last speaker this close
 
@@ -337,7 +340,8 @@ def extract_quotes(
                 start, end = named.start_char, q.end + 1 if q.closed else q.end
             elif quote_type == "mixed":
                 content = _complement(verb)
-                start = content.start_char
+                # a complement the quote opens keeps its opening mark
+                start = q.start - 1 if content.start_char == q.start else content.start_char
                 # the quoted fragment may end the complement: keep its closing mark
                 end = max(content.end_char, q.end + 1 if q.closed else q.end)
             else:
@@ -742,12 +746,17 @@ def _named_object(doc: Doc, q: QuoteSpan, verb: Token) -> Span | None:
     """``called X "Y"``: the object of a naming verb that the quote directly follows."""
     if verb.lemma_.lower() not in NAMING_VERBS or verb.idx > q.start:
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.idx < q.start), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.idx < q.start), None)
     if obj is None:
         return None
-    span = doc[obj.left_edge.i : obj.i + 1]
-    between = doc.text[span.end_char : q.start - 1]
-    if span.start_char > q.start or between.strip() not in ("", "a", "an", "the"):
+    # the object's words before the quote ("Clinton's use of private email servers")
+    last = obj.i
+    while last + 1 <= obj.right_edge.i and doc[last + 1].idx < q.start - 1:
+        last += 1
+    span = doc[obj.left_edge.i : last + 1]
+    between = doc.text[span.end_char : q.start - 1].strip()
+    # 'described the field as "all very good"', 'called him a "failed candidate"'
+    if span.start_char > q.start or between not in LABEL_GLUE:
         return None
     return span
 
@@ -758,7 +767,16 @@ def _is_mixed(doc: Doc, q: QuoteSpan, verb: Token) -> bool:
         return False
     # the quote opens inside the complement, after words of the reporter's own (the parser often
     # ends the complement early, so where the quote closes does not matter)
-    return comp.start_char < q.start - 1 and q.start <= comp.end_char + 1
+    if comp.start_char < q.start - 1 and q.start <= comp.end_char + 1:
+        return True
+    # ... or opens it and the reporter's words go on after it ('said "it gets me mad" every time
+    # he thinks about ...'): the quoted words are part of a reported clause
+    closed_end = q.end + 1 if q.closed else q.end
+    return (
+        q.gap is None
+        and q.start - 1 <= comp.start_char <= q.start
+        and sum(w.isalpha() for w in doc.text[closed_end : comp.end_char].split()) >= 2
+    )
 
 
 def _short_answer(doc: Doc, q: QuoteSpan, resources: Resources) -> bool:
@@ -845,9 +863,20 @@ def _attribution_verb(doc: Doc, q: QuoteSpan, resources: Resources) -> Token | N
         # claiming ...', 'said executives were calling "every 15 minutes"'): the outermost
         # reporting verb above the fragment governs it, not the nearest speech-like word
         governing = [t for t in candidates if t.is_ancestor(first[0])]
+        # 'praised X and said the senator can "bring change"': a verb reaches the fragment
+        # through a coordinated verb ("said"), which is the one that reports it
+        reporting = [t for t in governing if _path_child(t, first[0]).dep_ != "conj"]
+        governing = reporting or governing
         if governing:
             return min(governing, key=lambda t: len(list(t.ancestors)))
     return min(candidates, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
+
+
+def _path_child(ancestor: Token, token: Token) -> Token:
+    """The child of ``ancestor`` on the way down to ``token``."""
+    while token.head.i != ancestor.i and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _paragraph_between(text: str, q: QuoteSpan, at: int) -> bool:
