@@ -119,6 +119,12 @@ CASES = [
         "The storm was the worst in decades, officials said.",
         ("indirect", "The storm was the worst in decades", "officials"),
     ),
+    # a non-restrictive relative clause closing the complement is the reporter's gloss
+    (
+        "Pentagon officials say the bulk of ground troops should be Arab fighters, who know the "
+        "terrain far better.",
+        ("indirect", "the bulk of ground troops should be Arab fighters", "Pentagon officials"),
+    ),
     # an attribution parsed as an aside reports its host clause
     (
         "Barack Obama spoke on Monday. The goal, he said, is to forge a durable cease-fire.",

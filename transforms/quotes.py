@@ -630,6 +630,7 @@ def _complement(verb: Token, speech_verbs: frozenset[str] = frozenset()) -> Span
                     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
                         right -= 1
                     break
+            right = _without_trailing_aside(doc, left, right)
             # drop a leading "that" and trailing punctuation
             while left <= right and (doc[left].dep_ == "mark" or doc[left].is_punct):
                 left += 1
@@ -638,6 +639,23 @@ def _complement(verb: Token, speech_verbs: frozenset[str] = frozenset()) -> Span
             if right >= left:
                 return doc[left : right + 1]
     return None
+
+
+def _without_trailing_aside(doc: Doc, left: int, right: int) -> int:
+    """``said it would be Trump, who has a delegate lead``: a non-restrictive relative clause on
+    a name or on people that closes the complement is the reporter's gloss, not what was said
+    (a ``, which ...`` clause often continues the report: left in). -> the new last token."""
+    for t in doc[left : right + 1]:
+        comma = t.left_edge.i - 1
+        if (
+            t.dep_ == "relcl"
+            and (t.head.pos_ == "PROPN" or doc[comma + 1].lower_ in ("who", "whom", "whose"))
+            and t.right_edge.i >= right - 1
+            and comma > left + 2
+            and doc[comma].text == ","
+        ):
+            return comma - 1
+    return right
 
 
 def _across_paragraph(verb: Token, child: Token) -> bool:
