@@ -197,6 +197,14 @@ CASES = [
         "air.",
         ("indirect", "the ultimate outcome was still up in the air", "Clark"),
     ),
+    # ... nor is a clause that runs from the quote paragraph over the break ("Similarly, ...")
+    (
+        '"Trump has earned the nomination," Castellanos wrote in an email. "Donald Trump whipped '
+        'the establishment and it is too late for the establishment to rewrite the rules."\n\n'
+        "Similarly, William J. Bennett, a Reagan education secretary, said he could not support "
+        "the anti-Trump movement.",
+        ("indirect", "he could not support the anti-Trump movement", "William J. Bennett"),
+    ),
     # a lower-case fragment goes to the outermost reporting verb above it, not the nearest one
     (
         "At one point, Trump said Fox executives were calling “every 15 minutes.”",

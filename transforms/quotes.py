@@ -662,10 +662,12 @@ def _across_paragraph(verb: Token, child: Token) -> bool:
     """A clause the parser hung on a verb from another paragraph (a quote paragraph run into the
     next one's sentence) is not what that verb reports."""
     doc = verb.doc
+    # the clause itself may run over the break ('"... impotence."\n\nSimilarly, Bennett said he
+    # could not ...': the quote paragraph and "Similarly" make one clause under "said")
     if child.i < verb.i:
-        between = doc.text[child.right_edge.idx : verb.idx]
+        between = doc.text[child.left_edge.idx : verb.idx]
     else:
-        between = doc.text[verb.idx : child.left_edge.idx]
+        between = doc.text[verb.idx : child.right_edge.idx]
     return "\n" in between
 
 
