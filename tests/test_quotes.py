@@ -210,6 +210,12 @@ CASES = [
         "At one point, Trump said Fox executives were calling “every 15 minutes.”",
         ("mixed", "Fox executives were calling “every 15 minutes.”", "Trump"),
     ),
+    # ... but not through an adverbial clause: "tweeted" reports the fragment, "said" its own
+    (
+        "Benjamin Netanyahu said late Wednesday that he would go ahead with the Trump meeting, "
+        'although he tweeted that he "rejects Donald Trump\'s latest comments about Muslims."',
+        ("indirect", "he would go ahead with the Trump meeting", "Benjamin Netanyahu"),
+    ),
     # 'called X "Y"': the content is the object with its quoted label
     (
         "Sanders called the political system “rotten to the core.”",

@@ -884,8 +884,13 @@ def _attribution_verb(doc: Doc, q: QuoteSpan, resources: Resources) -> Token | N
         # reporting verb above the fragment governs it, not the nearest speech-like word
         governing = [t for t in candidates if t.is_ancestor(first[0])]
         # 'praised X and said the senator can "bring change"': a verb reaches the fragment
-        # through a coordinated verb ("said"), which is the one that reports it
-        reporting = [t for t in governing if _path_child(t, first[0]).dep_ != "conj"]
+        # through a coordinated or adverbial verb ("said"), which is the one that reports it
+        # ('said X, although he tweeted that he "rejects ...")
+        reporting = [
+            t
+            for t in governing
+            if _path_child(t, first[0]).dep_ not in ("conj", "advcl", "parataxis")
+        ]
         governing = reporting or governing
         if governing:
             return min(governing, key=lambda t: len(list(t.ancestors)))
