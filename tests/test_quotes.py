@@ -125,6 +125,11 @@ CASES = [
         "terrain far better.",
         ("indirect", "the bulk of ground troops should be Arab fighters", "Pentagon officials"),
     ),
+    # a percentage is a subject ("%" is punctuation to spaCy's lexer)
+    (
+        "In Virginia, 85% of Democrats said the nation's economic system favors the wealthy.",
+        ("indirect", "the nation's economic system favors the wealthy", "85%"),
+    ),
     # an attribution parsed as an aside reports its host clause
     (
         "Barack Obama spoke on Monday. The goal, he said, is to forge a durable cease-fire.",

@@ -177,7 +177,8 @@ def _speech_verb(token: Token, resources: Resources) -> bool:
 
 def _subject_of(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not child.is_punct:
+        # "85% of Democrats said": "%" counts as punctuation but heads the subject
+        if child.dep_ in ("nsubj", "nsubjpass") and (not child.is_punct or child.text == "%"):
             return child
     # "adding that ...": the subject is shared with the verb it hangs from
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
