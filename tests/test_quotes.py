@@ -152,6 +152,12 @@ CASES = [
         "Gillibrand spoke on Monday.",
         ("direct", "Hillary Clinton Should Release The Speeches", "Kirsten Gillibrand"),
     ),
+    # ... also when quote marks hold the words
+    (
+        "Marco Rubio: ‘You Don’t Win The Nomination By How Many States You Win.’\n\n"
+        "Rubio spoke on Monday in Florida.",
+        ("direct", "You Don’t Win The Nomination By How Many States You Win.", "Marco Rubio"),
+    ),
     # ''doubled apostrophes'' and mixed straight/curly marks
     (
         "''There is also great love for the country,'' Ted Cruz said.",

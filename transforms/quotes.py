@@ -404,8 +404,8 @@ def extract_quotes(
     # headlines "Name: what they said" ("Gillibrand: 'I Think She Will'"), Title Case by nature
     headlines: set[str] = set()
     for source_span, content_span in _headline_attributions(doc):
-        if any(q.start <= content_span[0] + 1 and content_span[1] <= q.end + 1 for q in marks):
-            continue  # the quote marks already hold it all
+        # ("Trump: 'I'm the Worst Thing ...'"): when quote marks hold it all, the headline
+        # record replaces the marks' own (which has no attribution and looks like a title)
         src = doc.char_span(*source_span, alignment_mode="expand")
         entity_id = resolver.entity_at(*source_span)
         if src is None or entity_id is None:
@@ -419,7 +419,7 @@ def extract_quotes(
         headlines.add(record.quote_id)
 
     records = _inherit_speakers(
-        [r for _, _, r in sorted(events, key=lambda e: e[0])], resolver, doc.text
+        [r for _, _, r in sorted(events, key=lambda e: (e[0], e[1] != "h"))], resolver, doc.text
     )
     # a quoted string with no speaker at all and no sentence shape is a title or scare quote
     kept = [
