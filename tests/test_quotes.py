@@ -119,6 +119,17 @@ CASES = [
         "The storm was the worst in decades, officials said.",
         ("indirect", "The storm was the worst in decades", "officials"),
     ),
+    # a second "that" clause coordinated with the reporting verb belongs to the same report
+    (
+        "The department predicted that base wages would fall somewhat over time, but that the "
+        "higher overtime payments would more than offset any loss in regular salary levels.",
+        (
+            "indirect",
+            "base wages would fall somewhat over time, but that the higher overtime payments "
+            "would more than offset any loss in regular salary levels",
+            "The department",
+        ),
+    ),
     # a non-restrictive relative clause closing the complement is the reporter's gloss
     (
         "Pentagon officials say the bulk of ground troops should be Arab fighters, who know the "

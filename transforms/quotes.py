@@ -632,6 +632,16 @@ def _complement(verb: Token, speech_verbs: frozenset[str] = frozenset()) -> Span
                         right -= 1
                     break
             right = _without_trailing_aside(doc, left, right)
+            # 'predicted wages would fall, but that overtime would offset any loss': a second
+            # "that" clause the parser coordinates with the verb is part of the same report
+            for extra in verb.children:
+                if (
+                    extra.dep_ == "conj"
+                    and extra.i > right
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in extra.children)
+                    and "\n" not in doc.text[doc[right].idx : extra.idx]
+                ):
+                    right = extra.right_edge.i
             # drop a leading "that" and trailing punctuation
             while left <= right and (doc[left].dep_ == "mark" or doc[left].is_punct):
                 left += 1
