@@ -319,6 +319,18 @@ def test_scare_quotes_and_titles_are_not_quotes(process: Process):
     assert process(text).quotes == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul McCartney wrote a host of new songs last year.",
+        "The party maintains a commanding lock on the leadership.",
+    ],
+)
+def test_objects_made_or_kept_are_not_reports(process: Process, text):
+    # "wrote songs", "maintains a lock": the noun object of these verbs is not what was said
+    assert process(text).quotes == []
+
+
 def test_according_to_cue_is_the_phrase(process: Process):
     (quote,) = process("Prices rose by a third last year, according to the central bank.").quotes
     assert (quote.cue, quote.speaker_text) == ("according to", "the central bank")

@@ -27,6 +27,9 @@ MIN_QUOTE_WORDS = 3  # shorter quoted strings are titles or scare quotes, not sp
 ADDRESSEE_VERBS = frozenset(
     {"tell", "warn", "urge", "ask", "inform", "remind", "assure", "caution", "advise", "brief"}
 )
+# reporting verbs whose noun object is made or kept rather than said ("wrote a book", "added a
+# stop", "maintains a lead", "counter threats"): only their clauses are reports
+MAKING_VERBS = frozenset({"write", "add", "maintain", "counter"})
 # verbs that label what they judge: 'called X "Y"', 'described X as "Y"' take X with "Y"
 NAMING_VERBS = frozenset(
     {"call", "label", "brand", "dub", "deem", "describe", "praise", "characterize", "portray"}
@@ -760,6 +763,8 @@ def _reported_object(verb: Token) -> Span | None:
     if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
         return None
     if verb.lemma_.lower() in ADDRESSEE_VERBS:  # "warned the coalition": whom, not what
+        return None
+    if verb.lemma_.lower() in MAKING_VERBS:  # "wrote new songs", "added a stop": not a report
         return None
     if obj.lemma_.lower() in ("reporter", "journalist", "audience", "crowd", "supporter"):
         return None
