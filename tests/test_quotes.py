@@ -119,6 +119,28 @@ CASES = [
         "The storm was the worst in decades, officials said.",
         ("indirect", "The storm was the worst in decades", "officials"),
     ),
+    # a second "that" clause coordinated with the reporting verb belongs to the same report
+    (
+        "The department predicted that base wages would fall somewhat over time, but that the "
+        "higher overtime payments would more than offset any loss in regular salary levels.",
+        (
+            "indirect",
+            "base wages would fall somewhat over time, but that the higher overtime payments "
+            "would more than offset any loss in regular salary levels",
+            "The department",
+        ),
+    ),
+    # a non-restrictive relative clause closing the complement is the reporter's gloss
+    (
+        "Pentagon officials say the bulk of ground troops should be Arab fighters, who know the "
+        "terrain far better.",
+        ("indirect", "the bulk of ground troops should be Arab fighters", "Pentagon officials"),
+    ),
+    # a percentage is a subject ("%" is punctuation to spaCy's lexer)
+    (
+        "In Virginia, 85% of Democrats said the nation's economic system favors the wealthy.",
+        ("indirect", "the nation's economic system favors the wealthy", "85%"),
+    ),
     # an attribution parsed as an aside reports its host clause
     (
         "Barack Obama spoke on Monday. The goal, he said, is to forge a durable cease-fire.",
@@ -140,6 +162,12 @@ CASES = [
         "Kirsten Gillibrand: Hillary Clinton Should Release The Speeches\n\n"
         "Gillibrand spoke on Monday.",
         ("direct", "Hillary Clinton Should Release The Speeches", "Kirsten Gillibrand"),
+    ),
+    # ... also when quote marks hold the words
+    (
+        "Marco Rubio: ‘You Don’t Win The Nomination By How Many States You Win.’\n\n"
+        "Rubio spoke on Monday in Florida.",
+        ("direct", "You Don’t Win The Nomination By How Many States You Win.", "Marco Rubio"),
     ),
     # ''doubled apostrophes'' and mixed straight/curly marks
     (
@@ -191,15 +219,58 @@ CASES = [
         "air.",
         ("indirect", "the ultimate outcome was still up in the air", "Clark"),
     ),
+    # ... nor is a clause that runs from the quote paragraph over the break ("Similarly, ...")
+    (
+        '"Trump has earned the nomination," Castellanos wrote in an email. "Donald Trump whipped '
+        'the establishment and it is too late for the establishment to rewrite the rules."\n\n'
+        "Similarly, William J. Bennett, a Reagan education secretary, said he could not support "
+        "the anti-Trump movement.",
+        ("indirect", "he could not support the anti-Trump movement", "William J. Bennett"),
+    ),
     # a lower-case fragment goes to the outermost reporting verb above it, not the nearest one
     (
         "At one point, Trump said Fox executives were calling “every 15 minutes.”",
         ("mixed", "Fox executives were calling “every 15 minutes.”", "Trump"),
     ),
+    # ... but not through an adverbial clause: "tweeted" reports the fragment, "said" its own
+    (
+        "Benjamin Netanyahu said late Wednesday that he would go ahead with the Trump meeting, "
+        'although he tweeted that he "rejects Donald Trump\'s latest comments about Muslims."',
+        ("indirect", "he would go ahead with the Trump meeting", "Benjamin Netanyahu"),
+    ),
     # 'called X "Y"': the content is the object with its quoted label
     (
         "Sanders called the political system “rotten to the core.”",
         ("mixed", "the political system “rotten to the core.”", "Sanders"),
+    ),
+    # ... with the object's own words and an "as" before the label
+    (
+        "Colin Powell called Clinton’s use of private email servers “a very serious mistake.”",
+        (
+            "mixed",
+            "Clinton’s use of private email servers “a very serious mistake.”",
+            "Colin Powell",
+        ),
+    ),
+    (
+        "Sheldon Adelson described the field of Republican candidates as “all very good.”",
+        ("mixed", "the field of Republican candidates as “all very good.”", "Sheldon Adelson"),
+    ),
+    # a quoted fragment that opens a reported clause which goes on after it
+    (
+        "Barack Obama said “it gets me mad” every time he thinks about the children who were "
+        "killed.",
+        (
+            "mixed",
+            "“it gets me mad” every time he thinks about the children who were killed",
+            "Barack Obama",
+        ),
+    ),
+    # a fragment reached through a coordinated "said" is what "said" reports
+    (
+        "Joe Wilson praised Rubio’s positions on defense and said the Florida senator can "
+        "“bring positive change” to Washington.",
+        ("mixed", "the Florida senator can “bring positive change” to Washington", "Joe Wilson"),
     ),
     # 'asked if ...': the yes/no question the parser hangs on "ask" as an adverbial clause
     (
@@ -245,6 +316,18 @@ def test_speaker_kind(process: Process, text, speaker, kind):
 
 def test_scare_quotes_and_titles_are_not_quotes(process: Process):
     text = 'The senator called it a "witch hunt" on "Meet the Press" on Sunday.'
+    assert process(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul McCartney wrote a host of new songs last year.",
+        "The party maintains a commanding lock on the leadership.",
+    ],
+)
+def test_objects_made_or_kept_are_not_reports(process: Process, text):
+    # "wrote songs", "maintains a lock": the noun object of these verbs is not what was said
     assert process(text).quotes == []
 
 

@@ -27,8 +27,14 @@ MIN_QUOTE_WORDS = 3  # shorter quoted strings are titles or scare quotes, not sp
 ADDRESSEE_VERBS = frozenset(
     {"tell", "warn", "urge", "ask", "inform", "remind", "assure", "caution", "advise", "brief"}
 )
+# reporting verbs whose noun object is made or kept rather than said ("wrote a book", "added a
+# stop", "maintains a lead", "counter threats"): only their clauses are reports
+MAKING_VERBS = frozenset({"write", "add", "maintain", "counter"})
 # verbs that label what they judge: 'called X "Y"', 'described X as "Y"' take X with "Y"
-NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "deem"})
+NAMING_VERBS = frozenset(
+    {"call", "label", "brand", "dub", "deem", "describe", "praise", "characterize", "portray"}
+)
+LABEL_GLUE = frozenset({"", "a", "an", "the", "as", "as a", "as an", "as the"})
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire"})  # take 'if'/'whether'
 FALLBACK_SENTENCES = 3  # an unattributed quote inherits the last speaker this close
 
@@ -174,7 +180,8 @@ def _speech_verb(token: Token, resources: Resources) -> bool:
 
 def _subject_of(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not child.is_punct:
+        # "85% of Democrats said": "%" counts as punctuation but heads the subject
+        if child.dep_ in ("nsubj", "nsubjpass") and (not child.is_punct or child.text == "%"):
             return child
     # "adding that ...": the subject is shared with the verb it hangs from
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
@@ -337,7 +344,8 @@ def extract_quotes(
                 start, end = named.start_char, q.end + 1 if q.closed else q.end
             elif quote_type == "mixed":
                 content = _complement(verb)
-                start = content.start_char
+                # a complement the quote opens keeps its opening mark
+                start = q.start - 1 if content.start_char == q.start else content.start_char
                 # the quoted fragment may end the complement: keep its closing mark
                 end = max(content.end_char, q.end + 1 if q.closed else q.end)
             else:
@@ -399,8 +407,8 @@ def extract_quotes(
     # headlines "Name: what they said" ("Gillibrand: 'I Think She Will'"), Title Case by nature
     headlines: set[str] = set()
     for source_span, content_span in _headline_attributions(doc):
-        if any(q.start <= content_span[0] + 1 and content_span[1] <= q.end + 1 for q in marks):
-            continue  # the quote marks already hold it all
+        # ("Trump: 'I'm the Worst Thing ...'"): when quote marks hold it all, the headline
+        # record replaces the marks' own (which has no attribution and looks like a title)
         src = doc.char_span(*source_span, alignment_mode="expand")
         entity_id = resolver.entity_at(*source_span)
         if src is None or entity_id is None:
@@ -414,7 +422,7 @@ def extract_quotes(
         headlines.add(record.quote_id)
 
     records = _inherit_speakers(
-        [r for _, _, r in sorted(events, key=lambda e: e[0])], resolver, doc.text
+        [r for _, _, r in sorted(events, key=lambda e: (e[0], e[1] != "h"))], resolver, doc.text
     )
     # a quoted string with no speaker at all and no sentence shape is a title or scare quote
     kept = [
@@ -626,6 +634,17 @@ def _complement(verb: Token, speech_verbs: frozenset[str] = frozenset()) -> Span
                     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
                         right -= 1
                     break
+            right = _without_trailing_aside(doc, left, right)
+            # 'predicted wages would fall, but that overtime would offset any loss': a second
+            # "that" clause the parser coordinates with the verb is part of the same report
+            for extra in verb.children:
+                if (
+                    extra.dep_ == "conj"
+                    and extra.i > right
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in extra.children)
+                    and "\n" not in doc.text[doc[right].idx : extra.idx]
+                ):
+                    right = extra.right_edge.i
             # drop a leading "that" and trailing punctuation
             while left <= right and (doc[left].dep_ == "mark" or doc[left].is_punct):
                 left += 1
@@ -636,14 +655,33 @@ def _complement(verb: Token, speech_verbs: frozenset[str] = frozenset()) -> Span
     return None
 
 
+def _without_trailing_aside(doc: Doc, left: int, right: int) -> int:
+    """``said it would be Trump, who has a delegate lead``: a non-restrictive relative clause on
+    a name or on people that closes the complement is the reporter's gloss, not what was said
+    (a ``, which ...`` clause often continues the report: left in). -> the new last token."""
+    for t in doc[left : right + 1]:
+        comma = t.left_edge.i - 1
+        if (
+            t.dep_ == "relcl"
+            and (t.head.pos_ == "PROPN" or doc[comma + 1].lower_ in ("who", "whom", "whose"))
+            and t.right_edge.i >= right - 1
+            and comma > left + 2
+            and doc[comma].text == ","
+        ):
+            return comma - 1
+    return right
+
+
 def _across_paragraph(verb: Token, child: Token) -> bool:
     """A clause the parser hung on a verb from another paragraph (a quote paragraph run into the
     next one's sentence) is not what that verb reports."""
     doc = verb.doc
+    # the clause itself may run over the break ('"... impotence."\n\nSimilarly, Bennett said he
+    # could not ...': the quote paragraph and "Similarly" make one clause under "said")
     if child.i < verb.i:
-        between = doc.text[child.right_edge.idx : verb.idx]
+        between = doc.text[child.left_edge.idx : verb.idx]
     else:
-        between = doc.text[verb.idx : child.left_edge.idx]
+        between = doc.text[verb.idx : child.right_edge.idx]
     return "\n" in between
 
 
@@ -726,6 +764,8 @@ def _reported_object(verb: Token) -> Span | None:
         return None
     if verb.lemma_.lower() in ADDRESSEE_VERBS:  # "warned the coalition": whom, not what
         return None
+    if verb.lemma_.lower() in MAKING_VERBS:  # "wrote new songs", "added a stop": not a report
+        return None
     if obj.lemma_.lower() in ("reporter", "journalist", "audience", "crowd", "supporter"):
         return None
     end = obj.right_edge.i
@@ -742,12 +782,17 @@ def _named_object(doc: Doc, q: QuoteSpan, verb: Token) -> Span | None:
     """``called X "Y"``: the object of a naming verb that the quote directly follows."""
     if verb.lemma_.lower() not in NAMING_VERBS or verb.idx > q.start:
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.idx < q.start), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.idx < q.start), None)
     if obj is None:
         return None
-    span = doc[obj.left_edge.i : obj.i + 1]
-    between = doc.text[span.end_char : q.start - 1]
-    if span.start_char > q.start or between.strip() not in ("", "a", "an", "the"):
+    # the object's words before the quote ("Clinton's use of private email servers")
+    last = obj.i
+    while last + 1 <= obj.right_edge.i and doc[last + 1].idx < q.start - 1:
+        last += 1
+    span = doc[obj.left_edge.i : last + 1]
+    between = doc.text[span.end_char : q.start - 1].strip()
+    # 'described the field as "all very good"', 'called him a "failed candidate"'
+    if span.start_char > q.start or between not in LABEL_GLUE:
         return None
     return span
 
@@ -758,7 +803,16 @@ def _is_mixed(doc: Doc, q: QuoteSpan, verb: Token) -> bool:
         return False
     # the quote opens inside the complement, after words of the reporter's own (the parser often
     # ends the complement early, so where the quote closes does not matter)
-    return comp.start_char < q.start - 1 and q.start <= comp.end_char + 1
+    if comp.start_char < q.start - 1 and q.start <= comp.end_char + 1:
+        return True
+    # ... or opens it and the reporter's words go on after it ('said "it gets me mad" every time
+    # he thinks about ...'): the quoted words are part of a reported clause
+    closed_end = q.end + 1 if q.closed else q.end
+    return (
+        q.gap is None
+        and q.start - 1 <= comp.start_char <= q.start
+        and sum(w.isalpha() for w in doc.text[closed_end : comp.end_char].split()) >= 2
+    )
 
 
 def _short_answer(doc: Doc, q: QuoteSpan, resources: Resources) -> bool:
@@ -845,9 +899,25 @@ def _attribution_verb(doc: Doc, q: QuoteSpan, resources: Resources) -> Token | N
         # claiming ...', 'said executives were calling "every 15 minutes"'): the outermost
         # reporting verb above the fragment governs it, not the nearest speech-like word
         governing = [t for t in candidates if t.is_ancestor(first[0])]
+        # 'praised X and said the senator can "bring change"': a verb reaches the fragment
+        # through a coordinated or adverbial verb ("said"), which is the one that reports it
+        # ('said X, although he tweeted that he "rejects ...")
+        reporting = [
+            t
+            for t in governing
+            if _path_child(t, first[0]).dep_ not in ("conj", "advcl", "parataxis")
+        ]
+        governing = reporting or governing
         if governing:
             return min(governing, key=lambda t: len(list(t.ancestors)))
     return min(candidates, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
+
+
+def _path_child(ancestor: Token, token: Token) -> Token:
+    """The child of ``ancestor`` on the way down to ``token``."""
+    while token.head.i != ancestor.i and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _paragraph_between(text: str, q: QuoteSpan, at: int) -> bool:
