@@ -415,3 +415,20 @@ def test_two_quoted_fragments_in_one_clause_give_one_quote(process: Process):
     clause = [q for q in result.quotes if q.text.startswith("activities such as")]
     assert len(clause) == 1
     assert clause[0].quote_type == "mixed"
+
+
+def test_pronoun_speaker_span_is_the_pronoun(process: Process):
+    # a headline line run into the next sentence: the parser hangs "Trump" on "He"; the stored
+    # speaker span must still be exactly the pronoun (the data checks compare it with the text)
+    text = (
+        '"The decision was a mistake," Hazem Qassem said. OPINION: Israel: An inspiration for '
+        "Trump He also called on the Palestinian Authority to abandon what he called "
+        '"the illusion of a solution through negotiations, and the idea that the US should act '
+        'as a mediator in negotiations".'
+    )
+    result = process(text)
+    called = next(q for q in result.quotes if q.cue == "called")
+    assert called.speaker_text == "He"
+    for quote in result.quotes:
+        if quote.speaker_start_char is not None:
+            assert text[quote.speaker_start_char : quote.speaker_end_char] == quote.speaker_text

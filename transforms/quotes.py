@@ -288,6 +288,9 @@ class _SpeakerResolver:
         start, end = phrase.start_char, phrase.end_char
         lower = subject.text.lower()
         if subject.pos_ == "PRON" and lower in PRONOUNS:
+            # the pronoun itself: the parser may hang words on it ("... for Trump He also
+            # called"), and speaker_text must equal the stored span
+            start, end = subject.idx, subject.idx + len(subject.text)
             if lower in ("he", "she"):
                 entity_id = self.recent_person(start, PRONOUNS[lower])
                 return _Speaker(
