@@ -150,6 +150,12 @@ def run(
         err_console.print("[red]give --dask-address or --workers, not both[/red]")
         raise typer.Exit(2)
     configure_prefect(root, None if verbose else "WARNING")
+    from flows.local_server import start_temporary_server
+
+    # before importing the flow: the server comes up while this process imports and the NLP
+    # workers load the model (flows/local_server.py); it stops at exit, after Prefect has
+    # flushed its logs and events to it
+    server = start_temporary_server()
     from flows import progress
     from flows.batch import start_pool, stop_pool
     from flows.etl import DEFAULT_NLP_WORKERS, WarehouseBusy, etl
@@ -174,6 +180,8 @@ def run(
         if bar is not None:
             bar[0].start()
             progress.subscribe(bar[1])
+        if server is not None:
+            server.wait_ready()
         summary = etl(
             sources=chosen,
             data_dir=root.url,
