@@ -13,7 +13,7 @@ group by all order by event_date, event_root_code;
 select a.name, b.name, count(distinct m1.doc_id) as docs
 from mentions m1 join mentions m2 on m1.doc_id = m2.doc_id and m1.entity_id < m2.entity_id
 join entities a on a.entity_id = m1.entity_id join entities b on b.entity_id = m2.entity_id
-where a.type = 'PERSON' and b.type in ('GPE', 'ORG') group by all order by docs desc limit 20;
+where a.type = 'person' and b.type in ('place', 'organization') group by all order by docs desc limit 20;
 -- most mentioned entities by type
 select type, name, mention_count, document_count from entities
 qualify row_number() over (partition by type order by mention_count desc) <= 5;
