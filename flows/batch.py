@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.nlp import load_nlp
+from flows.nlp import load_nlp, parse_texts
 from flows.planning import read_spool, remove_spool
 from flows.resources import load_resources
 from flows.sources import Problem
@@ -66,7 +66,7 @@ def write_batch_data(
     resources = load_resources()
     result = BatchResult(batch_id)
     results: list[DocResult] = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=nlp_batch_size)
+    docs = parse_texts(nlp, (a.text for a in articles), nlp_batch_size)
     for article, doc in zip(articles, docs, strict=True):
         try:
             results.append(transform_document(doc, article, resources))

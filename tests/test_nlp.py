@@ -1,0 +1,53 @@
+"""Parsing in bounded batches: long articles in pieces, joined back with every offset kept."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from flows.nlp import parse_texts, split_text
+
+PARAGRAPH = (
+    "Fighters of the Islamic State attacked Mosul on Monday, Iraqi officials said. "
+    "President Vladimir Putin spoke by telephone with the leaders of Turkey and Iraq. "
+) * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "max_chars", "lengths"),
+    [
+        ("short text", 100, [10]),
+        # cut after the paragraph break, not inside the paragraph
+        ("a" * 60 + "\n\n" + "b" * 60, 100, [62, 60]),
+        # no paragraph break: after the last sentence end in the window
+        ("One two. " * 20, 50, [45, 45, 45, 45]),
+        # one word longer than the window: cut at the window
+        ("x" * 250, 100, [100, 100, 50]),
+    ],
+)
+def test_split_text(text: str, max_chars: int, lengths: list[int]) -> None:
+    pieces = split_text(text, max_chars)
+    assert "".join(pieces) == text
+    assert [len(p) for p in pieces] == lengths
+
+
+def test_long_article_parsed_in_pieces_matches_the_whole(nlp: Language) -> None:
+    text = "\n\n".join([PARAGRAPH] * 10)
+    assert len(split_text(text, 1200)) > 1
+    whole = nlp(text)
+    [pieces] = list(
+        parse_texts(nlp, [text], batch_size=32, max_batch_chars=2500, max_piece_chars=1200)
+    )
+    assert pieces.text == text
+    assert [(t.idx, t.lemma_, t.tag_) for t in pieces] == [(t.idx, t.lemma_, t.tag_) for t in whole]
+    assert [(e.start_char, e.end_char, e.label_, e.ent_id_) for e in pieces.ents] == [
+        (e.start_char, e.end_char, e.label_, e.ent_id_) for e in whole.ents
+    ]
+    assert [s.start_char for s in pieces.sents] == [s.start_char for s in whole.sents]
+
+
+def test_batches_keep_order_and_count(nlp: Language) -> None:
+    texts = [f"Article {i}. " + PARAGRAPH[: 40 * (i % 7 + 1)] for i in range(23)]
+    texts.insert(5, "\n\n".join([PARAGRAPH] * 6))  # one long article among short ones
+    docs = list(parse_texts(nlp, texts, batch_size=4, max_batch_chars=2000, max_piece_chars=900))
+    assert [d.text for d in docs] == texts
