@@ -158,8 +158,9 @@ def run(
     server = start_temporary_server()
     from flows import progress
     from flows.batch import start_pool, stop_pool
-    from flows.etl import DEFAULT_NLP_WORKERS, WarehouseBusy, etl
+    from flows.etl import DEFAULT_NLP_WORKERS, etl
     from flows.runners import dask_task_runner
+    from warehouse.writer_lock import WarehouseBusy
 
     runner = dask_task_runner(dask_address, workers)
     if runner is not None:
@@ -394,7 +395,8 @@ def compact(
 ) -> None:
     """Merge the small Parquet files of committed batches into one file per table (exit 3 while
     a run is writing)."""
-    from warehouse.compaction import WarehouseBusy, compact_warehouse
+    from warehouse.compaction import compact_warehouse
+    from warehouse.writer_lock import WarehouseBusy
 
     root = _data_dir(data_dir, state_dir)
     if not root.exists(root.path("tables")):

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from prefect import flow, get_run_logger, task
 from prefect.states import State
 
@@ -39,15 +38,11 @@ from warehouse.manifest import commit_manifest, load_error_keys, load_manifest, 
 from warehouse.parquet_io import ensure_layout, remove_stale_temp_files, write_rows
 from warehouse.storage import DataDir, open_data_dir
 from warehouse.views import refresh_views, remove_stale_builds
+from warehouse.writer_lock import acquire_writer_lock
 
-LOCK_NAME = ".newsdesk.lock"
 DEFAULT_BATCH_SIZE = 64
 # NLP worker processes: one model copy (~0.3 GB) each; 1 runs the model in the flow's process
 DEFAULT_NLP_WORKERS = min(4, os.cpu_count() or 1)
-
-
-class WarehouseBusy(RuntimeError):
-    """Another run holds the writer lock."""
 
 
 @dataclass(slots=True)
@@ -235,14 +230,8 @@ def etl(
     summary = RunSummary(
         run_id=run_id, data_dir=data_dir, pipeline_version=version, state_dir=state_dir
     )
-    # the lock is a local file: it excludes writers on this host only (docs/operations.md)
-    lock = FileLock(str(root.state / LOCK_NAME), timeout=lock_timeout)
-    try:
-        lock.acquire()
-    except Timeout as exc:
-        raise WarehouseBusy(
-            f"another newsdesk run is writing to {data_dir}; try again when it finishes"
-        ) from exc
+    # a local file: it excludes writers on this host only (docs/operations.md)
+    lock = acquire_writer_lock(root, lock_timeout, "try again when it finishes")
     if not is_distributed():
         start_pool(nlp_workers)  # the workers load the model while planning runs
     try:

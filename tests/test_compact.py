@@ -12,10 +12,11 @@ from flows.cli import app
 from tests.conftest import SEEDS
 from tests.test_checks import copy_warehouse
 from warehouse.checks import failed, run_checks
-from warehouse.compaction import LOCK_NAME, WarehouseBusy, _compact, compact_warehouse
+from warehouse.compaction import _compact, compact_warehouse
 from warehouse.parquet_io import write_atomic
 from warehouse.query import query
 from warehouse.schemas import BATCH_TABLES
+from warehouse.writer_lock import LOCK_NAME, WarehouseBusy
 
 pytestmark = pytest.mark.slow
 

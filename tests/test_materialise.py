@@ -13,8 +13,9 @@ from filelock import FileLock
 from tests.test_checks import copy_warehouse
 from warehouse.checks import failed, run_checks
 from warehouse.parquet_io import write_rows
-from warehouse.query import LOCK_NAME, query
+from warehouse.query import query
 from warehouse.views import MATERIALISED, db_path, refresh_views
+from warehouse.writer_lock import LOCK_NAME
 
 pytestmark = pytest.mark.slow
 

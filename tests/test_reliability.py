@@ -138,7 +138,8 @@ def test_reprocess_rebuilds_documents_of_an_older_version(
 
 
 def test_second_writer_exits_and_readers_keep_reading(seeded_warehouse: Path):
-    from flows.etl import LOCK_NAME, WarehouseBusy, etl
+    from flows.etl import etl
+    from warehouse.writer_lock import LOCK_NAME, WarehouseBusy
 
     lock = FileLock(str(seeded_warehouse / LOCK_NAME))
     with lock:
@@ -151,7 +152,7 @@ def test_cli_exit_codes_say_what_failed(prefect_harness, tmp_path: Path):
     from typer.testing import CliRunner
 
     from flows.cli import app
-    from flows.etl import LOCK_NAME
+    from warehouse.writer_lock import LOCK_NAME
 
     src = tmp_path / "in"
     src.mkdir()

@@ -17,10 +17,11 @@ import httpx
 import pytest
 from filelock import FileLock
 
-from flows.etl import LOCK_NAME, RunSummary
+from flows.etl import RunSummary
 from flows.report import ARTIFACT_KEY, run_report
 from tests.conftest import ROOT, SEEDS
 from warehouse.query import query
+from warehouse.writer_lock import LOCK_NAME
 
 PREFECT_SERVER = [sys.executable, "-m", "prefect", "server", "start"]
 NEWSDESK_SERVE = [sys.executable, "-m", "flows.cli", "serve"]

@@ -20,7 +20,6 @@ import uuid
 from datetime import UTC, datetime
 
 import pyarrow as pa
-from filelock import FileLock, Timeout
 
 from warehouse.parquet_io import SCHEMA_FILE, ensure_layout, table_dir, write_rows
 from warehouse.schemas import BATCH_TABLES, TABLES
@@ -33,13 +32,9 @@ from warehouse.storage import (
     write_parquet,
 )
 from warehouse.views import refresh_views
+from warehouse.writer_lock import acquire_writer_lock
 
-LOCK_NAME = ".newsdesk.lock"  # the writer lock shared with `newsdesk run`
 DEFAULT_GRACE_SECONDS = 300.0
-
-
-class WarehouseBusy(RuntimeError):
-    """Another writer holds the lock."""
 
 
 def _compaction_state(root: DataDir) -> tuple[dict[str, set[str]], dict[str, dict[str, float]]]:
@@ -76,13 +71,7 @@ def compact_warehouse(
     """Returns table -> (files merged, superseded files deleted)."""
     root = open_data_dir(data_dir)
     root.state.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(root.state / LOCK_NAME), timeout=lock_timeout)
-    try:
-        lock.acquire()
-    except Timeout as exc:
-        raise WarehouseBusy(
-            f"another newsdesk run is writing to {root.url}; try again later"
-        ) from exc
+    lock = acquire_writer_lock(root, lock_timeout, "try again later")
     try:
         ensure_layout(root)
         report = _compact(root, grace_seconds)

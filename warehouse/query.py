@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import duckdb
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
 from warehouse.storage import DataDirLike, open_data_dir
 from warehouse.views import DB_NAME as DB_NAME  # re-exported: callers import them from here
@@ -18,10 +18,10 @@ from warehouse.views import (
     is_current,
     refresh_views,
 )
+from warehouse.writer_lock import writer_lock
 
-__all__ = ["DB_NAME", "LOCK_NAME", "attach_storage", "connect_read_only", "db_path", "query"]
+__all__ = ["DB_NAME", "attach_storage", "connect_read_only", "db_path", "query"]
 
-LOCK_NAME = ".newsdesk.lock"  # the writer lock of `newsdesk run` and `newsdesk compact`
 # the database file is replaced by a rename, never held by a writer; an older in-place writer
 # held it for an instant: retry across that window
 RETRY_SECONDS = 10.0
@@ -44,7 +44,7 @@ def connect_read_only(
 def repair(data_dir: DataDirLike) -> bool:
     """Rebuild a stale warehouse file unless a writer is busy; True when it was rebuilt."""
     try:
-        with FileLock(str(open_data_dir(data_dir).state / LOCK_NAME), timeout=0):
+        with writer_lock(open_data_dir(data_dir)):
             return refresh_views(data_dir)
     except Timeout:
         return False  # a run or compaction is writing: it rebuilds when it finishes
