@@ -78,10 +78,12 @@ class TemporaryServer:
         while time.monotonic() < deadline:
             assert self.process is not None
             code = self.process.poll()
+            # no restart on another port: Prefect, imported by now, has read the URL already
             if code == _PORT_IN_USE:
-                self._start()
-                os.environ[API_URL_ENV] = self.api_url
-                continue
+                raise ServerStartError(
+                    f"port {self.port} was taken before the temporary Prefect server bound it; "
+                    "run again"
+                )
             if code is not None:
                 raise ServerStartError(f"the temporary Prefect server exited with code {code}")
             try:
