@@ -125,14 +125,16 @@ def _write_local(table: pa.Table, path: Path) -> None:
     # dot-prefixed and not ending in .parquet: invisible to readers until the rename
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     pq.write_table(table, tmp, compression="zstd")
+    replace_durably(tmp, path)
+
+
+def replace_durably(tmp: Path, path: Path) -> None:
+    """``tmp`` becomes ``path`` in one rename, with its bytes and the rename on disk first, so a
+    crash leaves either the old file or the whole new one."""
     with open(tmp, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
+    fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

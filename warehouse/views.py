@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.parquet_io import SCHEMA_FILE, table_dir
-from warehouse.storage import DataDir, DataDirLike, open_data_dir
+from warehouse.storage import DataDir, DataDirLike, open_data_dir, replace_durably
 
 DB_NAME = "warehouse.duckdb"
 # dependency order: staging first, then marts
@@ -217,16 +217,9 @@ def _build(
         _remove_database(tmp)
         raise
     con.close()
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
     # a WAL left by an older in-place writer must not be replayed onto the new file
     Path(f"{path}.wal").unlink(missing_ok=True)
-    os.replace(tmp, path)
-    fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    replace_durably(tmp, path)
 
 
 def _remove_database(path: Path) -> None:
