@@ -379,3 +379,18 @@ def test_short_words_are_not_country_codes(process: Process):
 
 def test_compounds_produce_no_events(process: Process):
     assert process("US-led forces entered the rebel-held district.", "2016-10-21").events == []
+
+
+def test_phrase_heads_are_derived_from_the_lexicon():
+    from transforms.resources import Resources
+
+    lexicon = {"speak by telephone with": "040", "call on": "020", "attack": "190"}
+    assert Resources(cameo_verbs=lexicon).cameo_phrase_heads == {"speak", "call"}
+
+
+def test_phrase_entries_still_match_after_their_head(process: Process):
+    # "call" starts a lexicon phrase ("call on"): the words after it are read
+    events = process("Germany called on Russia to withdraw its troops.").events
+    assert [(e.predicate, e.event_code) for e in events if e.actor_text == "Germany"] == [
+        ("call on", "020")
+    ]

@@ -18,7 +18,7 @@ from transforms.geo import Place, name_key
 from transforms.ids import entity_id_for, row_id
 from transforms.records import EntityRecord, MentionRecord
 from transforms.resources import Resources
-from transforms.text_spans import SentenceIndex
+from transforms.text_spans import SentenceIndex, doc_text
 
 # spaCy label -> our entity type. Numeric and temporal labels are not entities.
 ENTITY_TYPES = {
@@ -176,7 +176,7 @@ def extract_entities(doc: Doc, doc_id: str, resources: Resources) -> EntityExtra
         for span, name in named
     ]
 
-    acronyms = _acronym_definitions(doc.text)
+    acronyms = _acronym_definitions(doc_text(doc))
     full_person_names = [
         name for _span, name, label in spans if label == "PERSON" and len(name.split()) > 1
     ]

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from transforms.resources import Resources
+from transforms.text_spans import doc_text
 
 # labels whose spans we keep and may correct
 NAME_LABELS = frozenset(
@@ -88,7 +89,7 @@ def _results_line_teams(doc: Doc, resources: Resources) -> list[Span]:
     which news corpora label as the place)."""
     found: list[Span] = []
     offset = 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         words = line.split(" ")
         groups: list[tuple[int, int]] = []  # word index ranges of names
         i = 0
@@ -109,7 +110,7 @@ def _results_line_teams(doc: Doc, resources: Resources) -> list[Span]:
             for start, stop in groups:
                 begin = offset + sum(len(w) + 1 for w in words[:start])
                 end = begin + len(" ".join(words[start:stop]))
-                name = doc.text[begin:end]
+                name = doc_text(doc)[begin:end]
                 place = resources.gazetteer.resolve(name.title() if name.isupper() else name)
                 label = "GPE" if place is not None and place.feature_kind == "country" else "ORG"
                 span = doc.char_span(begin, end, label=label)

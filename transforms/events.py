@@ -18,7 +18,7 @@ from transforms.ids import row_id
 from transforms.quotes import find_quote_marks
 from transforms.records import EventRecord, QuoteRecord
 from transforms.resources import Resources
-from transforms.text_spans import SentenceIndex
+from transforms.text_spans import SentenceIndex, doc_text
 
 MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must"})
 HYPOTHETICAL_HEADS = frozenset(
@@ -116,7 +116,8 @@ def match_cameo(verb: Token, resources: Resources) -> tuple[str, str, Token | No
     """(code, matched pattern, last token of the phrase) for the longest lexicon match."""
     lemma = verb.lemma_.lower()
     best: tuple[str, str, Token | None] | None = None
-    for following in (_phrase_lemmas(verb), _phrase_lemmas(verb, bare=True)):
+    phrases = lemma in resources.cameo_phrase_heads
+    for following in (_phrase_lemmas(verb), _phrase_lemmas(verb, bare=True)) if phrases else ():
         # the longest lexicon phrase that starts with this lemma and goes on with a prefix of
         # the words after it, with or without the nouns' modifiers
         for width in range(min(len(following), PHRASE_WINDOW), 0, -1):
@@ -688,7 +689,7 @@ def extract_events(
 ) -> list[EventRecord]:
     sentence_of = SentenceIndex(doc)
     linker = _Linker(doc, entities, resources)
-    quoted = [(q.start, q.end) for q in find_quote_marks(doc.text)]
+    quoted = [(q.start, q.end) for q in find_quote_marks(doc_text(doc))]
     # a reporting verb that introduces a quote is a statement event linked to that quote
     cue_quote = {q.cue_start_char: q for q in quotes if q.cue_start_char is not None}
     dateline = _dateline_place(doc, linker)
@@ -872,7 +873,7 @@ def extract_events(
 
 def _dateline_place(doc: Doc, linker: _Linker) -> str | None:
     """``MOSCOW —`` / ``NAIROBI -`` at the start of the article names where it was filed."""
-    head = doc.text[:60]
+    head = doc_text(doc)[:60]
     for sep in (" — ", " - ", " – ", ", "):
         cut = head.find(sep)
         if cut > 0 and head[:cut].isupper():

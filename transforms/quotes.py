@@ -16,7 +16,7 @@ from transforms.ids import row_id
 from transforms.records import QuoteRecord
 from transforms.resources import Resources
 from transforms.speaker_gender import gender_of
-from transforms.text_spans import SentenceIndex
+from transforms.text_spans import SentenceIndex, doc_text
 
 OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“", "‘": "’", "'": "'"}
 MIXED_DOUBLE = ('"', "”")  # either closes an opening '"' or '“'
@@ -241,7 +241,7 @@ class _SpeakerResolver:
             entity_type, name, _country = entities.info[entity_id]
             if entity_type != "person" or entity_id in self.gender:
                 continue
-            before = doc.text[max(0, m_start - 12) : m_start].split()
+            before = doc_text(doc)[max(0, m_start - 12) : m_start].split()
             found = gender_of(name, before[-1] if before else None)
             if found is not None:
                 self.gender[entity_id] = found
@@ -324,8 +324,8 @@ def extract_quotes(
     resolver = _SpeakerResolver(doc, entities)
     marks = [
         q
-        for q in join_split_quotes(doc.text, find_quote_marks(doc.text))
-        if len(doc.text[q.start : q.end].split()) >= MIN_QUOTE_WORDS
+        for q in join_split_quotes(doc_text(doc), find_quote_marks(doc_text(doc)))
+        if len(doc_text(doc)[q.start : q.end].split()) >= MIN_QUOTE_WORDS
         or _short_answer(doc, q, resources)
     ]
     claimed_verbs: set[int] = set()
@@ -358,7 +358,11 @@ def extract_quotes(
             start, end, quote_type = q.start, q.end, "direct"
             cue, speaker = _dash_or_colon_attribution(doc, q, resolver)
         events.append(
-            (start, "q", _quote(doc_id, doc.text, start, end, quote_type, cue, speaker, sent_idx))
+            (
+                start,
+                "q",
+                _quote(doc_id, doc_text(doc), start, end, quote_type, cue, speaker, sent_idx),
+            )
         )
 
     # Indirect speech: a speech verb with a clausal complement and no quote of its own.
@@ -381,7 +385,14 @@ def extract_quotes(
         sent_idx = sentence_of(comp.start_char)
         cue = (token.text, token.idx, token.idx + len(token.text))
         record = _quote(
-            doc_id, doc.text, comp.start_char, comp.end_char, "indirect", cue, speaker, sent_idx
+            doc_id,
+            doc_text(doc),
+            comp.start_char,
+            comp.end_char,
+            "indirect",
+            cue,
+            speaker,
+            sent_idx,
         )
         events.append((comp.start_char, "i", record))
 
@@ -397,7 +408,7 @@ def extract_quotes(
         cue = (phrase.text, phrase.start_char, phrase.end_char)
         record = _quote(
             doc_id,
-            doc.text,
+            doc_text(doc),
             content.start_char,
             content.end_char,
             "indirect",
@@ -420,12 +431,16 @@ def extract_quotes(
         speaker = _Speaker(src.text, src.start_char, src.end_char, entity_id, kind)
         cue = (":", source_span[1], source_span[1] + 1)
         start, end = content_span
-        record = _quote(doc_id, doc.text, start, end, "direct", cue, speaker, sentence_of(start))
+        record = _quote(
+            doc_id, doc_text(doc), start, end, "direct", cue, speaker, sentence_of(start)
+        )
         events.append((start, "h", record))
         headlines.add(record.quote_id)
 
     records = _inherit_speakers(
-        [r for _, _, r in sorted(events, key=lambda e: (e[0], e[1] != "h"))], resolver, doc.text
+        [r for _, _, r in sorted(events, key=lambda e: (e[0], e[1] != "h"))],
+        resolver,
+        doc_text(doc),
     )
     # a quoted string with no speaker at all and no sentence shape is a title or scare quote
     kept = [
@@ -452,7 +467,7 @@ def _headline_attributions(doc: Doc) -> list[tuple[tuple[int, int], tuple[int, i
     """Lines shaped ``Source: words`` with a short source and no sentence end: a headline that
     attributes its words. -> [((source start, end), (content start, end))]"""
     found = []
-    text = doc.text
+    text = doc_text(doc)
     offset = 0
     for line in text.split("\n"):
         colon = line.find(": ")
@@ -645,7 +660,7 @@ def _complement(verb: Token, speech_verbs: frozenset[str] = frozenset()) -> Span
                     extra.dep_ == "conj"
                     and extra.i > right
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in extra.children)
-                    and "\n" not in doc.text[doc[right].idx : extra.idx]
+                    and "\n" not in doc_text(doc)[doc[right].idx : extra.idx]
                 ):
                     right = extra.right_edge.i
             # drop a leading "that" and trailing punctuation
@@ -682,9 +697,9 @@ def _across_paragraph(verb: Token, child: Token) -> bool:
     # the clause itself may run over the break ('"... impotence."\n\nSimilarly, Bennett said he
     # could not ...': the quote paragraph and "Similarly" make one clause under "said")
     if child.i < verb.i:
-        between = doc.text[child.left_edge.idx : verb.idx]
+        between = doc_text(doc)[child.left_edge.idx : verb.idx]
     else:
-        between = doc.text[verb.idx : child.right_edge.idx]
+        between = doc_text(doc)[verb.idx : child.right_edge.idx]
     return "\n" in between
 
 
@@ -793,7 +808,7 @@ def _named_object(doc: Doc, q: QuoteSpan, verb: Token) -> Span | None:
     while last + 1 <= obj.right_edge.i and doc[last + 1].idx < q.start - 1:
         last += 1
     span = doc[obj.left_edge.i : last + 1]
-    between = doc.text[span.end_char : q.start - 1].strip()
+    between = doc_text(doc)[span.end_char : q.start - 1].strip()
     # 'described the field as "all very good"', 'called him a "failed candidate"'
     if span.start_char > q.start or between not in LABEL_GLUE:
         return None
@@ -814,16 +829,16 @@ def _is_mixed(doc: Doc, q: QuoteSpan, verb: Token) -> bool:
     return (
         q.gap is None
         and q.start - 1 <= comp.start_char <= q.start
-        and sum(w.isalpha() for w in doc.text[closed_end : comp.end_char].split()) >= 2
+        and sum(w.isalpha() for w in doc_text(doc)[closed_end : comp.end_char].split()) >= 2
     )
 
 
 def _short_answer(doc: Doc, q: QuoteSpan, resources: Resources) -> bool:
     """A one- or two-word quote is speech only in the '"Denver," he said' shape: it ends with
     punctuation inside the marks and a speech verb follows within three words."""
-    if not q.closed or doc.text[q.end - 1 : q.end] not in (",", ".", "?", "!"):
+    if not q.closed or doc_text(doc)[q.end - 1 : q.end] not in (",", ".", "?", "!"):
         return False
-    after = doc.char_span(q.end + 1, len(doc.text), alignment_mode="expand")
+    after = doc.char_span(q.end + 1, len(doc_text(doc)), alignment_mode="expand")
     if after is None:
         return False
     return any(_speech_verb(t, resources) for t in after[:3])
@@ -834,7 +849,7 @@ def _dash_or_colon_attribution(
 ) -> tuple[tuple[str | None, int | None, int | None], _Speaker]:
     """Attributions without a speech verb: ``"..." — Name`` (the name after a dash) and
     ``The president was blunt: "..."`` (the subject of the clause before the colon)."""
-    text = doc.text
+    text = doc_text(doc)
     after = q.end + 1 if q.closed else q.end
     k = after
     while k < len(text) and text[k] in " \t":
@@ -893,11 +908,11 @@ def _attribution_verb(doc: Doc, q: QuoteSpan, resources: Resources) -> Token | N
             not (q.start - 1 <= t.idx < q.end + 1)
             or (q.gap is not None and q.gap[0] < t.idx < q.gap[1])
         )
-        and not _paragraph_between(doc.text, q, t.idx)
+        and not _paragraph_between(doc_text(doc), q, t.idx)
     ]
     if not candidates:
         return _verb_after_quote(doc, q)
-    if doc.text[q.start : q.start + 1].islower():
+    if doc_text(doc)[q.start : q.start + 1].islower():
         # a fragment quoted inside a report ('Trump said the deadlock has "kept us safe" before
         # claiming ...', 'said executives were calling "every 15 minutes"'): the outermost
         # reporting verb above the fragment governs it, not the nearest speech-like word
@@ -933,9 +948,9 @@ def _paragraph_between(text: str, q: QuoteSpan, at: int) -> bool:
 def _verb_after_quote(doc: Doc, q: QuoteSpan) -> Token | None:
     """'"...," he continued.' / '"...?" asked Smith': any verb with a subject right after a quote
     that ends with a comma, question or exclamation mark attributes it (continued, quipped, ...)."""
-    if not q.closed or doc.text[q.end - 1 : q.end] not in (",", "?", "!"):
+    if not q.closed or doc_text(doc)[q.end - 1 : q.end] not in (",", "?", "!"):
         return None
-    after = doc.char_span(q.end + 1, min(len(doc.text), q.end + 80), alignment_mode="expand")
+    after = doc.char_span(q.end + 1, min(len(doc_text(doc)), q.end + 80), alignment_mode="expand")
     if after is None:
         return None
     for t in after[:4]:

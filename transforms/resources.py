@@ -42,3 +42,10 @@ class Resources:
     statement_verbs: dict[str, str] = field(default_factory=dict)
     # "verb object" lemma pairs that are idioms, not the verb's event ("meet obligation")
     non_event_objects: frozenset[str] = frozenset()
+    # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
+    # one of them can only match alone, so the words after it are not read
+    cameo_phrase_heads: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        heads = frozenset(p.split(" ", 1)[0] for p in self.cameo_verbs if " " in p)
+        object.__setattr__(self, "cameo_phrase_heads", heads)
