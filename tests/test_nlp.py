@@ -51,3 +51,50 @@ def test_batches_keep_order_and_count(nlp: Language) -> None:
     texts.insert(5, "\n\n".join([PARAGRAPH] * 6))  # one long article among short ones
     docs = list(parse_texts(nlp, texts, batch_size=4, max_batch_chars=2000, max_piece_chars=900))
     assert [d.text for d in docs] == texts
+
+
+# spaCy's attribute ruler patterns at work: tag map, pronoun features, `gonna`, `y'all`, `ain't`,
+# `let's`, expletive `there is`, auxiliaries, whitespace tokens, `IS` as a word
+RULER_TEXTS = [
+    PARAGRAPH,
+    "I'm gonna tell y'all: it ain't over. Let's go, c'mon! There is no deal, and we'll "
+    "have had enough of 'em.\n\n  Did they? Yes, they did, she said. IS fighters retook it.",
+    "He gets what he got.\t\tThat book, which I read, is hers; those are theirs. Y'all?",
+    "",
+    "\n",
+]
+
+
+def test_array_attribute_ruler_annotates_like_spacys(nlp: Language) -> None:
+    import numpy
+    import spacy
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+    from flows.array_attribute_ruler import ArrayAttributeRuler
+    from flows.nlp import MODEL_NAME, load_raw_nlp
+
+    assert isinstance(nlp.get_pipe("attribute_ruler"), ArrayAttributeRuler)
+    stock = load_raw_nlp()
+    ours = spacy.load(MODEL_NAME)  # the model with only the ruler swapped (no entity rulers)
+    from flows.array_attribute_ruler import use_array_attribute_ruler
+
+    assert use_array_attribute_ruler(ours)
+    assert ours.pipe_names == stock.pipe_names
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+    for expected, got in zip(stock.pipe(RULER_TEXTS), ours.pipe(RULER_TEXTS, batch_size=2)):
+        assert numpy.array_equal(expected.to_array(attrs), got.to_array(attrs))
+        assert [str(t.morph) for t in expected] == [str(t.morph) for t in got]
+    doc = ours("I'm gonna go.")
+    assert [t.lemma_ for t in doc] == ["I", "be", "go", "to", "go", "."]
+
+
+def test_array_attribute_ruler_refuses_patterns_it_cannot_evaluate() -> None:
+    import spacy
+
+    from flows.array_attribute_ruler import use_array_attribute_ruler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "a"})  # type: ignore[attr-defined]
+    assert not use_array_attribute_ruler(nlp)
+    assert nlp.get_pipe("attribute_ruler") is ruler
