@@ -4,7 +4,8 @@ warehouse size; the no-op rerun and analyst query latency on the largest warehou
 Usage: .venv/bin/python bench/throughput.py [--n 2000] [--rss 1000,5000,25000] [--noop]
        [--nlp-workers 2] [--corpus ../shared/corpus/news.jsonl.gz] [--keep DIR] [--skip-raw]
 
-(a) raw spaCy: the stock model, nlp.pipe(n_process=2, batch_size=64), nothing else (N docs);
+(a) raw spaCy: the stock model, nlp.pipe(n_process=2, batch_size=64), nothing else (N docs), in
+    a subprocess: the time of the nlp.pipe loop;
 (b) `newsdesk run` into a fresh data dir, measured from process start to exit (Prefect's temporary
     server start included), with the peak RSS of its process tree (psutil, sampled every 0.2 s);
     once for N and once per ``--rss`` size (a size equal to N is not run twice);
@@ -12,7 +13,9 @@ Usage: .venv/bin/python bench/throughput.py [--n 2000] [--rss 1000,5000,25000] [
     to exit, and the flow's own elapsed time from the runs table);
 (d) the ten queries of bench/queries.sql on the largest warehouse, each through ``warehouse.query``
     (a new read-only connection per call), best of 3; the median over the ten is the figure.
-Prints docs/s of (a) and (b) and their ratio (goal: >= 1.0). Reads ../shared, so it lives in bench/.
+Prints docs/s of (a) and (b) and their ratio (goal: >= 1.0), and the CPU seconds of each process
+tree (user + system of every process, from start to exit: for raw spaCy this includes loading the
+model and reading the texts), which other load on a shared machine disturbs far less than wall time. Reads ../shared, so it lives in bench/.
 Inputs are streamed from the corpus to a JSONL file per size (kept in --keep for the rerun).
 bench/noop_rerun.py times the planning of a no-op rerun alone, without building a warehouse.
 """
@@ -25,6 +28,7 @@ import gzip
 import itertools
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -76,6 +80,30 @@ def raw_spacy(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def children_cpu() -> float:
+    """User + system seconds of every waited-for descendant so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def raw_spacy_process(source: Path) -> tuple[float, float]:
+    """``raw_spacy`` over the texts of ``source`` in a fresh process: (seconds of the nlp.pipe
+    loop, CPU seconds of the process tree)."""
+    code = (
+        "import json, sys; sys.path.insert(0, sys.argv[2]); from throughput import raw_spacy\n"
+        "texts = [json.loads(line)['text'] for line in open(sys.argv[1], encoding='utf-8')]\n"
+        "print(raw_spacy(texts))"
+    )
+    before = children_cpu()
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(source), str(ROOT / "bench")],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(done.stdout.strip().splitlines()[-1]), children_cpu() - before
+
+
 def _label(cmdline: list[str]) -> str:
     text = " ".join(cmdline)
     for needle, label in (("spawn_main", "nlp-worker"), ("uvicorn", "prefect-server")):
@@ -123,8 +151,9 @@ class PeakRss:
 
 def full_run(
     source: Path, data_dir: Path, workers: int, fresh: bool = True
-) -> tuple[float, PeakRss]:
-    """`newsdesk run source` as a subprocess: (seconds from start to exit, its peak RSS)."""
+) -> tuple[float, PeakRss, float]:
+    """`newsdesk run source` as a subprocess: (seconds from start to exit, its peak RSS, CPU
+    seconds of its process tree)."""
     if fresh and data_dir.exists():
         shutil.rmtree(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -136,17 +165,19 @@ def full_run(
             sys.executable, "-m", "flows.cli", "run", str(source), "--data-dir", str(data_dir),
             "--no-example", "--nlp-workers", str(workers),
         ]  # fmt: skip
+        cpu_before = children_cpu()
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
         rss = PeakRss(proc.pid)
         code = proc.wait()
         elapsed = time.perf_counter() - start
+        cpu = children_cpu() - cpu_before
         rss.stop()
         if code not in (0, 1):  # 1: some input failed or a data check found violations
             raise SystemExit(f"newsdesk run exited with {code}")
         if code == 1:
             print(f"note: newsdesk run exited with 1 (see {data_dir}: ingest_errors, checks)")
-        return elapsed, rss
+        return elapsed, rss, cpu
 
 
 def _sizes(values: list[str]) -> list[int]:
@@ -209,30 +240,33 @@ def main() -> None:
     n = write_first_articles(args.corpus, args.n, source)
     print(f"documents: {n}")
     if not args.skip_raw:
-        texts = [str(a["text"]) for a in first_articles(args.corpus, n)]
-        raw = raw_spacy(texts)
-        del texts
-        print(f"raw spaCy (n_process=2, batch 64): {raw:.1f} s, {n / raw:.2f} docs/s", flush=True)
+        raw, raw_cpu = raw_spacy_process(source)
+        print(
+            f"raw spaCy (n_process=2, batch 64): {raw:.1f} s, {n / raw:.2f} docs/s; "
+            f"{raw_cpu:.1f} CPU s (process tree, model load included)",
+            flush=True,
+        )
     built: dict[int, tuple[Path, Path]] = {}  # size -> (source, data dir)
-    full, rss = full_run(source, args.keep / f"n{n}", args.nlp_workers)
+    full, rss, cpu = full_run(source, args.keep / f"n{n}", args.nlp_workers)
     built[n] = (source, args.keep / f"n{n}")
     _print_rss(f"newsdesk run, {n} documents, {args.nlp_workers} NLP workers", full, rss)
-    print(f"  {n / full:.2f} docs/s (process start to exit)")
+    print(f"  {n / full:.2f} docs/s (process start to exit); {cpu:.1f} CPU s (process tree)")
     if not args.skip_raw:
         print(f"ratio newsdesk/raw: {raw / full:.2f} (goal >= 1.0)")
+        print(f"CPU ratio raw/newsdesk: {raw_cpu / cpu:.2f}")
     print(f"load average after: {os.getloadavg()[0]:.2f}", flush=True)
     for size in sorted(set(_sizes(args.rss)) - {n}):
         subset = args.keep / "inputs" / f"first-{size}.jsonl"
         count = write_first_articles(args.corpus, size, subset)
         data_dir = args.keep / f"rss{count}"
-        elapsed, peak = full_run(subset, data_dir, args.nlp_workers)
+        elapsed, peak, _ = full_run(subset, data_dir, args.nlp_workers)
         built[count] = (subset, data_dir)
         _print_rss(f"peak RSS, {count} documents", elapsed, peak)
         print(f"  load average after: {os.getloadavg()[0]:.2f}", flush=True)
     largest = max(built)
     source, data_dir = built[largest]
     if args.noop:
-        elapsed, peak = full_run(source, data_dir, args.nlp_workers, fresh=False)
+        elapsed, peak, _ = full_run(source, data_dir, args.nlp_workers, fresh=False)
         from warehouse.query import query
 
         flow_seconds = query(
