@@ -120,6 +120,7 @@ class PeakRss:
         self.pid, self.interval = pid, interval
         self.tree = self.single = 0
         self.by_process: dict[str, int] = {}  # "pid name" -> its own peak
+        self.cpu: dict[str, float] = {}  # "pid name" -> CPU seconds at its last sample
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -140,6 +141,8 @@ class PeakRss:
                     sizes.append(p.memory_info().rss)
                     key = f"{p.pid} {_label(p.cmdline())}"
                     self.by_process[key] = max(self.by_process.get(key, 0), sizes[-1])
+                    times = p.cpu_times()
+                    self.cpu[key] = times.user + times.system
             self.tree = max(self.tree, sum(sizes))
             self.single = max(self.single, max(sizes, default=0))
             self._stop.wait(self.interval)
@@ -221,6 +224,10 @@ def _print_rss(label: str, elapsed: float, rss: PeakRss) -> None:
         f"{mb(rss.single)} (largest process)"
     )
     print("  per process: " + ", ".join(f"{k} {mb(v)}" for k, v in rss.by_process.items()))
+    print(
+        "  CPU s per process (at its last 0.2 s sample): "
+        + ", ".join(f"{k} {v:.1f}" for k, v in rss.cpu.items())
+    )
 
 
 def main() -> None:

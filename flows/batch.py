@@ -8,8 +8,6 @@ views, so a crash anywhere before the commit leaves the batch unseen.
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -121,74 +119,3 @@ def commit_batch(
     remove_spool(spool_path)
     result.manifest_rows = []
     return result
-
-
-def _load_worker() -> None:
-    """Pool initializer: the model and the lookup tables, once per worker process."""
-    load_nlp()
-    load_resources()
-
-
-def _ready() -> bool:
-    return True
-
-
-class NlpPool:
-    """Worker processes that each load the model once and run ``write_batch_data``. Submitted
-    batches are keyed by spool path; the flow's ``process-batch`` task takes the result and commits.
-    Spawned (not forked): the flow's process has Prefect's threads and event loop."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.executor = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_load_worker,
-        )
-        self.pending: dict[str, Future[BatchResult]] = {}
-        # start every worker now so the model loads while the caller does other work
-        self._warm = [self.executor.submit(_ready) for _ in range(workers)]
-
-    def submit(
-        self, spool_path: str, data_dir: str, run_id: str, version: str, nlp_batch_size: int
-    ) -> None:
-        # the data dir as a string (a path or URL): the worker opens its filesystem itself
-        self.pending[spool_path] = self.executor.submit(
-            write_batch_data, Path(spool_path), data_dir, run_id, version, nlp_batch_size
-        )
-
-    def take(self, spool_path: str) -> Future[BatchResult] | None:
-        return self.pending.pop(spool_path, None)
-
-    def shutdown(self) -> None:
-        """Waits for running batches (no worker writes after the caller releases its lock) and
-        drops queued ones."""
-        self.pending.clear()
-        self.executor.shutdown(wait=True, cancel_futures=True)
-
-
-_pool: NlpPool | None = None
-
-
-def start_pool(workers: int) -> NlpPool | None:
-    """The process's pool of ``workers`` NLP processes (started once); ``None`` for 1 worker:
-    batches then run in the calling process."""
-    global _pool
-    if workers <= 1:
-        return None
-    if _pool is not None and _pool.workers != workers:
-        stop_pool()
-    if _pool is None:
-        _pool = NlpPool(workers)
-    return _pool
-
-
-def current_pool() -> NlpPool | None:
-    return _pool
-
-
-def stop_pool() -> None:
-    global _pool
-    if _pool is not None:
-        _pool.shutdown()
-        _pool = None

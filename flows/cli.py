@@ -156,31 +156,46 @@ def run(
     # workers load the model (flows/local_server.py); it stops at exit, after Prefect has
     # flushed its logs and events to it
     server = start_temporary_server()
+    from flows.nlp_pool import DEFAULT_NLP_WORKERS, current_pool, start_pool, stop_pool
+
+    # the Dask workers run the model: no local NLP pool beside them; else the pool starts before
+    # the heavy imports below, so the workers load the model meanwhile
+    pool_workers = 1 if dask_address or workers else nlp_workers or DEFAULT_NLP_WORKERS
+    start_pool(pool_workers)
     from flows import progress
-    from flows.batch import start_pool, stop_pool
-    from flows.etl import DEFAULT_NLP_WORKERS, etl
+    from flows.etl import etl
+    from flows.head_start import release_head_start, run_key, start_run_early
     from flows.runners import dask_task_runner
     from warehouse.writer_lock import WarehouseBusy
 
     runner = dask_task_runner(dask_address, workers)
     if runner is not None:
         etl = etl.with_options(task_runner=runner)
-        # the Dask workers run the model: no local NLP pool beside them
-        pool_workers = 1
         if not verbose:
             import logging
 
             logging.getLogger("distributed").setLevel(logging.WARNING)
-    else:
-        pool_workers = nlp_workers or DEFAULT_NLP_WORKERS
-        start_pool(pool_workers)  # the workers load the model while Prefect's server starts
 
     chosen = [str(s) for s in (sources or [DEFAULT_SOURCE])]
+    max_file_bytes = int(max_file_mb * 1024 * 1024)
+    lock_timeout = -1 if wait else 0
     bar = _progress_bar() if sys.stderr.isatty() else None
     try:
         if bar is not None:
             bar[0].start()
             progress.subscribe(bar[1])
+        if server is not None and current_pool() is not None:
+            # the run's first steps and batches while the server comes up (flows/head_start.py)
+            key = run_key(
+                chosen,
+                root.url,
+                str(root.state),
+                batch_size,
+                nlp_batch_size,
+                reprocess,
+                max_file_bytes,
+            )
+            start_run_early(key, lock_timeout)
         if server is not None:
             server.wait_ready()
         summary = etl(
@@ -190,15 +205,16 @@ def run(
             batch_size=batch_size,
             nlp_batch_size=nlp_batch_size,
             reprocess=reprocess,
-            max_file_bytes=int(max_file_mb * 1024 * 1024),
-            lock_timeout=-1 if wait else 0,
+            max_file_bytes=max_file_bytes,
+            lock_timeout=lock_timeout,
             nlp_workers=pool_workers,
         )
     except WarehouseBusy as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(3) from exc
     finally:
-        stop_pool()
+        stop_pool()  # waits for the workers before an unclaimed head start's lock is freed
+        release_head_start()
         if bar is not None:
             progress.unsubscribe(bar[1])
             bar[0].stop()

@@ -6,7 +6,6 @@ paths and small settings, never article texts.
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from collections import deque
@@ -19,15 +18,9 @@ from prefect import flow, get_run_logger, task
 from prefect.states import State
 
 from flows import progress
-from flows.batch import (
-    DEFAULT_NLP_BATCH_SIZE,
-    BatchResult,
-    commit_batch,
-    current_pool,
-    start_pool,
-    stop_pool,
-    write_batch_data,
-)
+from flows.batch import DEFAULT_NLP_BATCH_SIZE, BatchResult, commit_batch, write_batch_data
+from flows.head_start import run_key, take_head_start
+from flows.nlp_pool import DEFAULT_NLP_WORKERS, current_pool, start_pool, stop_pool
 from flows.planning import Alias, Plan, clear_spool, make_plan
 from flows.report import publish_report
 from flows.runners import is_distributed
@@ -41,8 +34,6 @@ from warehouse.views import refresh_views, remove_stale_builds
 from warehouse.writer_lock import acquire_writer_lock
 
 DEFAULT_BATCH_SIZE = 64
-# NLP worker processes: one model copy (~0.3 GB) each; 1 runs the model in the flow's process
-DEFAULT_NLP_WORKERS = min(4, os.cpu_count() or 1)
 
 
 @dataclass(slots=True)
@@ -148,6 +139,13 @@ def _commit_stored_aliases(root: DataDir, run_id: str, version: str, aliases: li
     commit_manifest(root, f"{run_id}-aliases", rows, run_id, version)
 
 
+@task(name="adopt-plan")
+def adopt_plan(plan: Plan) -> Plan:
+    """The plan the CLI made while Prefect's server started (``flows/head_start.py``): recorded
+    as this run's plan task, with the plan as its result."""
+    return plan
+
+
 @task(name="process-batch")
 def process_batch(
     spool_path: str, data_dir: str, run_id: str, version: str, nlp_batch_size: int
@@ -219,26 +217,35 @@ def etl(
     """Ingest articles from ``sources`` (files or directories) into the warehouse at ``data_dir``
     (a path or an fsspec URL; ``state_dir``: the local state dir, ``warehouse.storage``)."""
     logger = get_run_logger()
-    started = time.perf_counter()
-    started_at = datetime.now(UTC)
-    root = open_data_dir(data_dir, state_dir)
-    data_dir, state_dir = root.url, str(root.state)
-    root.fs.makedirs(root.root, exist_ok=True)
-    root.state.mkdir(parents=True, exist_ok=True)
-    run_id = new_run_id()
-    version = pipeline_version()
+    key = run_key(
+        sources, data_dir, state_dir, batch_size, nlp_batch_size, reprocess, max_file_bytes
+    )
+    data_dir, state_dir = key.data_dir, key.state_dir
+    head = take_head_start(key)  # the CLI may have begun this run (flows/head_start.py)
+    if head is not None:
+        run_id, version, lock = head.run_id, head.version, head.lock
+        started, started_at = head.started, head.started_at
+    else:
+        started, started_at = time.perf_counter(), datetime.now(UTC)
+        root = open_data_dir(data_dir, state_dir)
+        root.fs.makedirs(root.root, exist_ok=True)
+        root.state.mkdir(parents=True, exist_ok=True)
+        run_id, version = new_run_id(), pipeline_version()
+        # a local file: it excludes writers on this host only (docs/operations.md)
+        lock = acquire_writer_lock(root, lock_timeout, "try again when it finishes")
+        if not is_distributed():
+            start_pool(nlp_workers)  # the workers load the model while planning runs
     summary = RunSummary(
         run_id=run_id, data_dir=data_dir, pipeline_version=version, state_dir=state_dir
     )
-    # a local file: it excludes writers on this host only (docs/operations.md)
-    lock = acquire_writer_lock(root, lock_timeout, "try again when it finishes")
-    if not is_distributed():
-        start_pool(nlp_workers)  # the workers load the model while planning runs
     try:
-        prepare_warehouse(data_dir, state_dir)
-        plan = plan_run(
-            sources, data_dir, state_dir, run_id, version, batch_size, reprocess, max_file_bytes
-        )
+        if head is not None:
+            plan = adopt_plan(head.plan)
+        else:
+            prepare_warehouse(data_dir, state_dir)
+            plan = plan_run(
+                sources, data_dir, state_dir, run_id, version, batch_size, reprocess, max_file_bytes
+            )
         logger.info(
             "planned %d documents in %d batches (%d unchanged, %d duplicate texts, %d input problems)",
             plan.documents_planned, len(plan.batches), plan.documents_unchanged, plan.documents_duplicate, len(plan.problems),
@@ -310,6 +317,7 @@ def _submitted(
     while todo or queued:
         while pool is not None and todo and len(queued) < in_flight:
             spool_path = todo.popleft()
-            pool.submit(spool_path, data_dir, run_id, version, nlp_batch_size)
+            if not pool.is_pending(spool_path):  # a head start submitted the first ones
+                pool.submit(spool_path, data_dir, run_id, version, nlp_batch_size)
             queued.append(spool_path)
         yield queued.popleft() if queued else todo.popleft()

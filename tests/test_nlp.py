@@ -81,7 +81,9 @@ def test_array_attribute_ruler_annotates_like_spacys(nlp: Language) -> None:
     assert use_array_attribute_ruler(ours)
     assert ours.pipe_names == stock.pipe_names
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
-    for expected, got in zip(stock.pipe(RULER_TEXTS), ours.pipe(RULER_TEXTS, batch_size=2)):
+    for expected, got in zip(
+        stock.pipe(RULER_TEXTS), ours.pipe(RULER_TEXTS, batch_size=2), strict=True
+    ):
         assert numpy.array_equal(expected.to_array(attrs), got.to_array(attrs))
         assert [str(t.morph) for t in expected] == [str(t.morph) for t in got]
     doc = ours("I'm gonna go.")

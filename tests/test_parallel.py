@@ -45,6 +45,65 @@ def test_two_workers_store_what_one_process_stores(prefect_harness: None, tmp_pa
     )[1]
     assert [b for (b,) in batches] == sorted(b for (b,) in batches) and len(batches) == 3
     assert not list((two / "spool").iterdir())
-    from flows.batch import current_pool
+    from flows.nlp_pool import current_pool
 
     assert current_pool() is None  # the flow stopped its workers
+
+
+def _key(data_dir: Path):
+    from flows.batch import DEFAULT_NLP_BATCH_SIZE
+    from flows.head_start import run_key
+    from flows.sources import DEFAULT_MAX_FILE_BYTES
+
+    return run_key(
+        [str(SEEDS)], str(data_dir), None, 2, DEFAULT_NLP_BATCH_SIZE, False, DEFAULT_MAX_FILE_BYTES
+    )
+
+
+def _lock_is_free(data_dir: Path) -> bool:
+    from warehouse.storage import open_data_dir
+    from warehouse.writer_lock import WarehouseBusy, acquire_writer_lock
+
+    try:
+        acquire_writer_lock(open_data_dir(str(data_dir)), 0, "").release()
+    except WarehouseBusy:
+        return False
+    return True
+
+
+def test_the_flow_adopts_a_head_start(prefect_harness: None, tmp_path: Path):
+    from flows.head_start import start_run_early, take_head_start
+    from flows.nlp_pool import current_pool, start_pool
+
+    data_dir = tmp_path / "data"
+    start_pool(2)
+    head = start_run_early(_key(data_dir), lock_timeout=0)
+    # locked and planned before the flow runs; the first workers + 1 batches already submitted
+    assert not _lock_is_free(data_dir)
+    assert len(head.plan.batches) == 3
+    pool = current_pool()
+    assert pool is not None and all(pool.is_pending(b) for b in head.plan.batches)
+    summary = _run(data_dir, 2)
+    assert summary.run_id == head.run_id
+    assert summary.documents_new == 5 and not summary.check_failures
+    assert query(data_dir, "select count(distinct run_id) from documents")[1] == [(1,)]
+    assert _lock_is_free(data_dir) and take_head_start(_key(data_dir)) is None
+    assert current_pool() is None
+
+
+def test_an_unclaimed_head_start_frees_its_lock_and_stores_nothing(tmp_path: Path):
+    from flows.head_start import release_head_start, start_run_early
+    from flows.nlp_pool import start_pool, stop_pool
+
+    data_dir = tmp_path / "data"
+    start_pool(2)
+    start_run_early(_key(data_dir), lock_timeout=0)
+    stop_pool()  # as the CLI does when the server fails to start: the workers first
+    release_head_start()
+    assert _lock_is_free(data_dir)
+    # batch data files without a manifest entry are invisible
+    from warehouse.storage import open_data_dir
+    from warehouse.views import refresh_views
+
+    refresh_views(open_data_dir(str(data_dir)))
+    assert query(data_dir, "select count(*) from documents")[1] == [(0,)]
