@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.nlp import load_nlp, parse_texts
 from flows.planning import read_spool, remove_spool
-from flows.resources import load_resources
 from flows.sources import Problem
-from transforms.document import transform_document
 from transforms.records import DocResult
 from warehouse.manifest import commit_manifest, manifest_row
 from warehouse.parquet_io import write_rows
@@ -58,6 +55,12 @@ def write_batch_data(
     nlp_batch_size: int = DEFAULT_NLP_BATCH_SIZE,
 ) -> BatchResult:
     """NLP, transforms and the data tables' files of one batch; the manifest is not written."""
+    # imported here: the flow's process only commits when NLP workers run the batches, and
+    # importing spaCy there would cost it a second of CPU
+    from flows.nlp import load_nlp, parse_texts
+    from flows.resources import load_resources
+    from transforms.document import transform_document
+
     batch_id = spool_path.name.removesuffix(".jsonl")
     articles, aliases = read_spool(spool_path)
     nlp = load_nlp()
