@@ -394,3 +394,24 @@ def test_phrase_entries_still_match_after_their_head(process: Process):
     assert [(e.predicate, e.event_code) for e in events if e.actor_text == "Germany"] == [
         ("call on", "020")
     ]
+
+
+def test_quote_cues_that_name_other_acts_are_not_events(process: Process):
+    # a verb that only introduces a quote is the statement: "he asked" is no request,
+    # "promised ... 'fully justified'" no pledge; aimed at someone it is coded as before
+    asked = process('"Why do we say it is all a matter of money?", the Irish minister asked.')
+    assert [e for e in asked.events if e.predicate == "ask"] == []
+    urged = process('"Stop the bombing," Germany urged Russia on Tuesday.', "2016-10-21")
+    urge = next(e for e in urged.events if e.predicate == "urge")
+    assert (urge.actor_country_code, urge.target_country_code) == ("DEU", "RUS")
+
+
+def test_warned_that_without_a_quote_is_a_pessimistic_comment(process: Process):
+    # "warned that" names the kind of statement (012), even when no quote is found
+    text = "French Minister Francois Guillaume warned that France would reject the reforms."
+    warn = next(e for e in process(text).events if e.predicate == "warn")
+    assert (warn.event_code, warn.actor_country_code, warn.target_country_code) == (
+        "012",
+        "FRA",
+        "FRA",
+    )

@@ -671,6 +671,25 @@ def _addressed_statement(verb: Token, resources: Resources) -> tuple[str, str, N
     return code, lemma, None
 
 
+def _specific_statement(verb: Token, resources: Resources) -> bool:
+    """A reporting verb with a that-clause whose lexicon code names a kind of statement or
+    comment other than the plain 010 (``warned that`` -> 012 after refinement, ``denied
+    that``, ``complained that``): the verb itself says what the speaker did."""
+    code = resources.cameo_verbs.get(verb.lemma_.lower())
+    return code is not None and code != "010" and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _addressee(verb: Token) -> Token | None:
+    """Whom a reporting verb is aimed at: ``warned the coalition``, ``told him``, ``called
+    on Russia``."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _has_event_complement(verb: Token, resources: Resources) -> bool:
     """``prepared to retake``: the xcomp is coded, the control verb is not."""
     return verb.lemma_.lower() in CONTROL_HEADS and any(
@@ -707,11 +726,14 @@ def extract_events(
             continue
         quote = cue_quote.get(verb.idx)
         # a reporting verb without a quote (``warned the coalition against``) is coded like
-        # any verb, but only when it has a target; bare ``said`` stays out
+        # any verb, but only when it has a target; bare ``said`` stays out, and so do
+        # reporting verbs whose lexicon code is a plain statement (``announced that``);
+        # one that names a kind of statement (``warned that`` 012, ``denied`` 016) is coded
         if (
             quote is None
             and verb.lemma_.lower() in resources.speech_verbs
             and not any(c.dep_ in ("dobj", "prep") for c in verb.children)
+            and not _specific_statement(verb, resources)
         ):
             continue
         if _has_event_complement(verb, resources):
@@ -740,6 +762,12 @@ def extract_events(
         thing = target  # the object, kept for scheduling ("a truce on Thursday")
         code, target = _refine(verb, code, actor, target, resources)
         cameo = resources.cameo_codes.get(code, cameo)
+        if quote is not None and cameo.root_code != "01" and _addressee(verb) is None:
+            # "'Why ...?', he asked", "X promised the rebate was 'fully justified'": a verb
+            # that only introduces a quote is the statement itself, not the act it names;
+            # ``warned that``, refined to 012 above, stays a statement
+            # (a request, a pledge) unless it is aimed at someone ("urged Iran", "called on")
+            continue
         if actor is None and target is None and quote is None:
             continue
         sent = verb.sent
