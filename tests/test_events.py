@@ -415,3 +415,18 @@ def test_warned_that_without_a_quote_is_a_pessimistic_comment(process: Process):
         "FRA",
         "FRA",
     )
+
+
+def test_he_and_she_stand_for_the_nearest_person_named_before(process: Process):
+    # "reports said he ...": he is a person named before, not the reports; the nearest
+    # one may sit in the previous sentence
+    text = (
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara. "
+        "Reports said he met Turkish President Recep Tayyip Erdogan on Monday."
+    )
+    meet = next(e for e in process(text, "2016-10-21").events if e.predicate == "meet")
+    assert (meet.actor_text, meet.actor_country_code, meet.target_country_code) == (
+        "Sergei Lavrov",
+        "RUS",
+        "TUR",
+    )

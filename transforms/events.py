@@ -6,6 +6,7 @@ becomes one event with its subject as actor and its object as target.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from datetime import datetime
@@ -212,9 +213,14 @@ def _antecedent(subject: Token) -> Token:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_HEADS:
-            # "Iran ..., warning that it would retaliate": the participle's subject too
+            # "Iran ..., warning that it would retaliate": the participle's subject too;
+            # "reports said he discussed": he is a person, not the reports
             speaker, _ = _subject(clause.head)
-            if speaker is not None and speaker.pos_ != "PRON":
+            if (
+                speaker is not None
+                and speaker.pos_ != "PRON"
+                and (lower not in ("he", "she") or speaker.pos_ == "PROPN" or speaker.ent_type_)
+            ):
                 return speaker
     return subject
 
@@ -290,6 +296,9 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
     return None
 
 
+PERSON_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
 class _Linker:
     def __init__(self, doc: Doc, entities: EntityExtraction, resources: Resources) -> None:
         self.entities = entities
@@ -297,6 +306,27 @@ class _Linker:
         self.spans = sorted(entities.by_span)
         self.labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
         self.nationality = self._nationalities(doc)
+        # PERSON mentions in document order, computed once per document: ``he``/``she``
+        # stands for the nearest one before it
+        # (the small model often tags a person's bare surname as ORG: "Kushner said he")
+        self.persons = [
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            or (e.label_ == "ORG" and e.root.pos_ == "PROPN" and e.root.dep_ in PERSON_LIKE_DEPS)
+        ]
+        self.person_ends = [e.end for e in self.persons]
+
+    def person_before(self, pronoun: Token) -> Span | None:
+        """The PERSON mention nearest before a ``he``/``she`` (``Kushner said he would appear,
+        after it was revealed he met ...``), within the pronoun's or the previous sentence."""
+        at = bisect.bisect_right(self.person_ends, pronoun.i) - 1
+        if at < 0:
+            return None
+        mention = self.persons[at]
+        sent = pronoun.sent
+        previous = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        return mention if mention.start >= previous else None
 
     def entity_at(self, token: Token) -> str | None:
         for (start, end), entity_id in self.entities.by_span.items():
@@ -794,6 +824,10 @@ def extract_events(
             )
             if speaker is not None:
                 actor_span, actor = speaker, speaker.root
+        if actor is not None and actor.lower_ in ("he", "she"):
+            person = linker.person_before(actor)
+            if person is not None:
+                actor_span, actor = person, person.root
         target_span = _np(target) if target is not None else None
         actor_country = (
             linker.country_of(actor_span, actor)
