@@ -330,6 +330,12 @@ def test_seed_events(process: Process):
             "cancel",
             {"target_country_code": "SAU"},
         ),
+        # the subject of a passive completes a lexicon phrase as its object would
+        (
+            "Tehran radio said the attack was launched last night in northern Iraq.",
+            "launch attack",
+            {"event_root_code": "19", "target_country_code": "IRQ"},
+        ),
         # a participle modifying its object noun: "sanctions imposed by" is 163, not 170
         (
             "Sanctions imposed by the US hurt the economy.",

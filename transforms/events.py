@@ -128,9 +128,12 @@ def match_cameo(verb: Token, resources: Resources) -> tuple[str, str, Token | No
                 best = (code, pattern, following[width - 1][1])
     if best is not None:
         return best
-    if verb.dep_ == "acl" and verb.head.i < verb.i:
-        # "sanctions imposed by the US": the modified noun is the verb's object
-        pattern = f"{lemma} {verb.head.lemma_.lower()}"
+    # "sanctions imposed by the US": the modified noun is the verb's object; so is the
+    # subject of a passive ("the attack was launched", "sanctions were imposed")
+    objects = [verb.head] if verb.dep_ == "acl" and verb.head.i < verb.i else []
+    objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for noun in objects:
+        pattern = f"{lemma} {noun.lemma_.lower()}"
         code = resources.cameo_verbs.get(pattern)
         if code is not None:
             return code, pattern, None
