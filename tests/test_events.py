@@ -436,3 +436,13 @@ def test_he_and_she_stand_for_the_nearest_person_named_before(process: Process):
         "RUS",
         "TUR",
     )
+
+
+def test_it_stands_for_the_nearest_body_named_before_in_its_sentence(process: Process):
+    text = "China Everbright Holdings grew fast in 1986, and it signed an accord with Japan."
+    sign = next(e for e in process(text).events if e.predicate == "sign accord")
+    assert (sign.actor_text, sign.actor_country_code, sign.target_country_code) == (
+        "China Everbright Holdings",
+        "CHN",
+        "JPN",
+    )

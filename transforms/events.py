@@ -319,6 +319,17 @@ class _Linker:
             or (e.label_ == "ORG" and e.root.pos_ == "PROPN" and e.root.dep_ in PERSON_LIKE_DEPS)
         ]
         self.person_ends = [e.end for e in self.persons]
+        # ``it`` stands for the nearest organisation, country or group named before it in its
+        # sentence (``they`` is too often people: "meet with people and understand why they")
+        self.bodies = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        self.body_ends = [e.end for e in self.bodies]
+
+    def body_before(self, pronoun: Token) -> Span | None:
+        at = bisect.bisect_right(self.body_ends, pronoun.i) - 1
+        if at < 0:
+            return None
+        mention = self.bodies[at]
+        return mention if mention.start >= pronoun.sent.start else None
 
     def person_before(self, pronoun: Token) -> Span | None:
         """The PERSON mention nearest before a ``he``/``she`` (``Kushner said he would appear,
@@ -831,6 +842,10 @@ def extract_events(
             person = linker.person_before(actor)
             if person is not None:
                 actor_span, actor = person, person.root
+        elif actor is not None and actor.lower_ == "it":
+            body = linker.body_before(actor)
+            if body is not None:
+                actor_span, actor = body, body.root
         target_span = _np(target) if target is not None else None
         actor_country = (
             linker.country_of(actor_span, actor)
