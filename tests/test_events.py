@@ -330,6 +330,17 @@ def test_seed_events(process: Process):
             "cancel",
             {"target_country_code": "SAU"},
         ),
+        # people groups without a nationality act for the country their sentence names
+        (
+            "Voters in the Swiss Alps have rejected a second Olympic hosting bid.",
+            "reject",
+            {"actor_country_code": "CHE"},
+        ),
+        (
+            "He traveled to Nicaragua, where Cuba supported Sandinista rebels.",
+            "support",
+            {"actor_country_code": "CUB", "target_country_code": "NIC"},
+        ),
         # the subject of a passive completes a lexicon phrase as its object would
         (
             "Tehran radio said the attack was launched last night in northern Iraq.",

@@ -686,7 +686,8 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 def _official(token: Token, resources: Resources) -> bool:
-    """A person, or an official/government noun (``the ministry``, ``officials``)."""
+    """A person, an official/government noun (``the ministry``, ``officials``) or a people
+    group acting as a country's sector (``voters``, ``rebels``): official_nouns.txt."""
     if token.ent_type_ == "PERSON":
         return True
     return token.lemma_.lower() in resources.official_nouns and not token.ent_type_
