@@ -341,6 +341,12 @@ def test_seed_events(process: Process):
             "support",
             {"actor_country_code": "CUB", "target_country_code": "NIC"},
         ),
+        # an official target in a sentence naming no other country is the actor's own
+        (
+            "Leading Japanese businessmen called on the prime minister to show leadership.",
+            "call on",
+            {"actor_country_code": "JPN", "target_country_code": "JPN"},
+        ),
         # the subject of a passive completes a lexicon phrase as its object would
         (
             "Tehran radio said the attack was launched last night in northern Iraq.",

@@ -866,6 +866,10 @@ def extract_events(
             actor_country = linker.country_in(list(sent), spans, (target_country,))
         if target_country is None and target is not None and _official(target, resources):
             target_country = linker.country_in(list(sent), spans, (actor_country,))
+            if target_country is None and actor_country != "IGO":
+                # "the SNP government was backed by the Scottish Greens": with no other
+                # country in the sentence, an official of the actor's own country
+                target_country = actor_country
         if target_country is None and actor_span is not None and cameo.root_code in JOINT_ROOTS:
             # "American and Soviet negotiators will resume talks": a joint act of two
             # nationalities goes from the first to the second
