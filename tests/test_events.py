@@ -438,6 +438,11 @@ def test_warned_that_without_a_quote_is_a_pessimistic_comment(process: Process):
         "FRA",
         "FRA",
     )
+    # a cue coded as another act stays attribution, as it does with a quote
+    insisted = process("French Minister Francois Guillaume insisted that France would win.")
+    assert [e for e in insisted.events if e.predicate == "insist"] == []
+    cautioned = process("The IMF cautioned that Israel's wage rises could undo the program.")
+    assert [e.event_code for e in cautioned.events if e.predicate == "caution"] == ["012"]
 
 
 def test_he_and_she_stand_for_the_nearest_person_named_before(process: Process):

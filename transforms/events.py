@@ -623,7 +623,7 @@ def _refine(
     * ``the EU and Turkey signed an agreement``: a cooperative act by coordinated actors on a
       thing (not a named party) is coded from the first to the second."""
     lemma = verb.lemma_.lower()
-    if lemma == "warn" and code.startswith("13"):
+    if lemma in WARNING_HEADS and code.startswith("13"):
         ccomp = next(
             (
                 c
@@ -716,12 +716,19 @@ def _addressed_statement(verb: Token, resources: Resources) -> tuple[str, str, N
     return code, lemma, None
 
 
+WARNING_HEADS = frozenset({"warn", "caution"})
+
+
 def _specific_statement(verb: Token, resources: Resources) -> bool:
-    """A reporting verb with a that-clause whose lexicon code names a kind of statement or
-    comment other than the plain 010 (``warned that`` -> 012 after refinement, ``denied
-    that``, ``complained that``): the verb itself says what the speaker did."""
-    code = resources.cameo_verbs.get(verb.lemma_.lower())
-    return code is not None and code != "010" and any(c.dep_ == "ccomp" for c in verb.children)
+    """A reporting verb with a that-clause whose lexicon code names a kind of statement
+    other than the plain 010 (``denied that`` 016, ``admitted that`` 015; ``warned that``,
+    012 after refinement): the verb itself says what the speaker did.  Cues coded as other
+    acts (``insisted that`` 100, ``promised that`` 030) stay attribution, as with a quote."""
+    lemma = verb.lemma_.lower()
+    code = resources.cameo_verbs.get(lemma)
+    if code is None or not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return lemma in WARNING_HEADS or (code.startswith("01") and code != "010")
 
 
 def _addressee(verb: Token) -> Token | None:
