@@ -347,6 +347,12 @@ def test_seed_events(process: Process):
             "call on",
             {"actor_country_code": "JPN", "target_country_code": "JPN"},
         ),
+        # a passive coordinated with an active verb shares its subject as target, no actor
+        (
+            "Karim Baratov returned to Germany in 2016 and was arrested at Duesseldorf airport.",
+            "arrest",
+            {"actor_text": None, "target_text": "Karim Baratov"},
+        ),
         # the subject of a passive completes a lexicon phrase as its object would
         (
             "Tehran radio said the attack was launched last night in northern Iraq.",

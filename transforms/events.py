@@ -174,7 +174,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj, True
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # "He returned ... and was arrested": a passive without an agent has no actor, also
+        # when it shares its subject with the verb it is coordinated with
         return None, True
     if verb.dep_ == "xcomp":
         # object control: "urged Iran to stop", "called on Russia to withdraw" -> Iran, Russia
@@ -268,7 +270,7 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
             return child
     if verb.dep_ == "conj" and verb.head.i < verb.i and _passive_clause(verb):
         # "was invaded by Germany and occupied": the coordinated passive shares the subject
-        shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        shared = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if shared is not None:
             return shared
     if (
