@@ -347,6 +347,13 @@ def test_seed_events(process: Process):
             "call on",
             {"actor_country_code": "JPN", "target_country_code": "JPN"},
         ),
+        # a name in apposition takes the nationality of the phrase it renames
+        (
+            "The visit of West German president, Richard von Weizsaecker, who arrives "
+            "in Bolivia today, was welcomed.",
+            "arrive",
+            {"actor_country_code": "DEU"},
+        ),
         # a passive coordinated with an active verb shares its subject as target, no actor
         (
             "Karim Baratov returned to Germany in 2016 and was arrested at Duesseldorf airport.",

@@ -475,6 +475,13 @@ class _Linker:
         code = self._country_name_in(span)
         if code is not None:
             return code
+        if head.dep_ == "appos" and head.head.i < head.i:
+            # "West German president, Richard von Weizsaecker, who arrives": the name in
+            # apposition has the nationality of the phrase it renames
+            owner = head.head
+            code = self.country_of(head.doc[owner.left_edge.i : owner.i + 1], owner)
+            if code is not None:
+                return code
         whole = head.doc[head.left_edge.i : head.right_edge.i + 1]
         if whole.end_char > span.end_char:
             # appositions and complements: "Erdogan, the president of Turkey", "a proposal
