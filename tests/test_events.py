@@ -349,8 +349,10 @@ def test_seed_events(process: Process):
         ),
         # a name in apposition takes the nationality of the phrase it renames
         (
-            "The visit of West German president, Richard von Weizsaecker, who arrives "
-            "in Bolivia today, was welcomed.",
+            "The government of president Victor Paz Estenssoro, faced\nwith mounting social "
+            "unrest against its economic policies, has\nsaid the miners strike was part of a "
+            "campaign to discredit it\nduring the visit of West German president, Richard "
+            "von\nWeizsaecker, who arrives today for a four-day official visit.",
             "arrive",
             {"actor_country_code": "DEU"},
         ),
