@@ -397,6 +397,16 @@ def test_opinions_and_company_deals_are_not_events(process: Process):
     assert process("Italy's Illva Saronno has agreed to buy 33% of Changyu.").events == []
 
 
+def test_company_dealings_without_a_national_counterpart_are_not_events(process: Process):
+    # a company (legal form or noun) acting on no country is business; towards a country
+    # it is coded
+    signed = process("Trust America Service Corp said it has signed an agreement to lend.")
+    assert [e for e in signed.events if e.predicate == "sign agreement"] == []
+    with_japan = process("China Everbright Holdings Co Ltd signed an accord with Japan.")
+    sign = next(e for e in with_japan.events if e.predicate.startswith("sign"))
+    assert (sign.actor_country_code, sign.target_country_code) == ("CHN", "JPN")
+
+
 def test_events_between_unnamed_actors_are_dropped(process: Process):
     # neither side has a country or a named entity: nothing to code the event between
     assert process("A political crisis threatened a fragile ceasefire.", "2016-10-21").events == []

@@ -751,6 +751,19 @@ def _addressee(verb: Token) -> Token | None:
     return None
 
 
+COMPANY_NAME = re.compile(
+    r"\b(?:Corp|Corporation|Inc|Ltd|Co|Company|plc|PLC|AG|SA|NV|Holdings|Oy|GmbH|SpA|Bhd)\b"
+)
+COMPANY_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", "venture"})
+
+
+def _company(span: Span, head: Token) -> bool:
+    """A company by its legal form or its noun (``Neste Oy``, ``the company``)."""
+    if head.lemma_.lower() in COMPANY_NOUNS:
+        return True
+    return head.ent_type_ == "ORG" and COMPANY_NAME.search(span.text) is not None
+
+
 def _has_event_complement(verb: Token, resources: Resources) -> bool:
     """``prepared to retake``: the xcomp is coded, the control verb is not."""
     return verb.lemma_.lower() in CONTROL_HEADS and any(
@@ -908,6 +921,15 @@ def extract_events(
             if target_span is not None and target is not None
             else None
         )
+        if (
+            target_country is None
+            and cameo.root_code != "01"
+            and actor_span is not None
+            and _company(actor_span, actor)
+        ):
+            # "Trust America Service Corp signed an agreement", "Japan Line asked banks":
+            # a company's dealings with no national counterpart are business, not events
+            continue
         if quote is None and not (actor_country or target_country or actor_entity or target_entity):
             # neither side is a named or national actor ("a political crisis threatened a
             # fragile ceasefire", "the report warned"): nothing to code it between, as in
