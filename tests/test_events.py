@@ -347,6 +347,12 @@ def test_seed_events(process: Process):
             "call on",
             {"actor_country_code": "JPN", "target_country_code": "JPN"},
         ),
+        # a person target named without nationality does not take a country of the sentence
+        (
+            "McCord said Baratov was arrested this week on a US warrant in Canada.",
+            "arrest",
+            {"target_text": "Baratov", "target_country_code": None},
+        ),
         # a name in apposition takes the nationality of the phrase it renames
         (
             "The government of president Victor Paz Estenssoro, faced\nwith mounting social "

@@ -894,7 +894,10 @@ def extract_events(
             # (not the target's own country: "officials accused Japanese makers")
             actor_country = linker.country_in(list(sent), spans, (target_country,))
         if target_country is None and target is not None and _official(target, resources):
-            target_country = linker.country_in(list(sent), spans, (actor_country,))
+            if target.ent_type_ != "PERSON":
+                # not a person named without nationality: "Baratov was arrested on a US
+                # warrant in Canada", "Flynn ... the Russian ambassador"
+                target_country = linker.country_in(list(sent), spans, (actor_country,))
             if target_country is None and actor_country != "IGO":
                 # "the SNP government was backed by the Scottish Greens": with no other
                 # country in the sentence, an official of the actor's own country
