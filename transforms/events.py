@@ -327,6 +327,8 @@ class _Linker:
         self.body_ends = [e.end for e in self.bodies]
 
     def body_before(self, pronoun: Token) -> Span | None:
+        """The ORG/GPE/NORP mention nearest before an ``it`` in its own sentence (``China
+        Everbright Holdings grew fast, and it signed ...``)."""
         at = bisect.bisect_right(self.body_ends, pronoun.i) - 1
         if at < 0:
             return None
@@ -838,9 +840,9 @@ def extract_events(
         cameo = resources.cameo_codes.get(code, cameo)
         if quote is not None and cameo.root_code != "01" and _addressee(verb) is None:
             # "'Why ...?', he asked", "X promised the rebate was 'fully justified'": a verb
-            # that only introduces a quote is the statement itself, not the act it names;
+            # that only introduces a quote is the statement itself, not the act it names (a
+            # request, a pledge), unless it is aimed at someone ("urged Iran", "called on");
             # ``warned that``, refined to 012 above, stays a statement
-            # (a request, a pledge) unless it is aimed at someone ("urged Iran", "called on")
             continue
         if actor is None and target is None and quote is None:
             continue
@@ -930,8 +932,8 @@ def extract_events(
             and actor_span is not None
             and _company(actor_span, actor)
         ):
-            # "Trust America Service Corp signed an agreement", "Japan Line asked banks":
-            # a company's dealings with no national counterpart are business, not events
+            # "Trust America Service Corp signed an agreement", "the venture accepted a
+            # proposal": a company's dealings with no national counterpart are business
             continue
         if quote is None and not (actor_country or target_country or actor_entity or target_entity):
             # neither side is a named or national actor ("a political crisis threatened a
