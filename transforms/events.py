@@ -6,6 +6,7 @@ becomes one event with its subject as actor and its object as target.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from datetime import datetime
@@ -127,9 +128,12 @@ def match_cameo(verb: Token, resources: Resources) -> tuple[str, str, Token | No
                 best = (code, pattern, following[width - 1][1])
     if best is not None:
         return best
-    if verb.dep_ == "acl" and verb.head.i < verb.i:
-        # "sanctions imposed by the US": the modified noun is the verb's object
-        pattern = f"{lemma} {verb.head.lemma_.lower()}"
+    # "sanctions imposed by the US": the modified noun is the verb's object; so is the
+    # subject of a passive ("the attack was launched", "sanctions were imposed")
+    objects = [verb.head] if verb.dep_ == "acl" and verb.head.i < verb.i else []
+    objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for noun in objects:
+        pattern = f"{lemma} {noun.lemma_.lower()}"
         code = resources.cameo_verbs.get(pattern)
         if code is not None:
             return code, pattern, None
@@ -170,7 +174,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj, True
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # "He returned ... and was arrested": a passive without an agent has no actor, also
+        # when it shares its subject with the verb it is coordinated with
         return None, True
     if verb.dep_ == "xcomp":
         # object control: "urged Iran to stop", "called on Russia to withdraw" -> Iran, Russia
@@ -212,9 +218,14 @@ def _antecedent(subject: Token) -> Token:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_HEADS:
-            # "Iran ..., warning that it would retaliate": the participle's subject too
+            # "Iran ..., warning that it would retaliate": the participle's subject too;
+            # "reports said he discussed": he is a person, not the reports
             speaker, _ = _subject(clause.head)
-            if speaker is not None and speaker.pos_ != "PRON":
+            if (
+                speaker is not None
+                and speaker.pos_ != "PRON"
+                and (lower not in ("he", "she") or speaker.pos_ == "PROPN" or speaker.ent_type_)
+            ):
                 return speaker
     return subject
 
@@ -259,7 +270,7 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
             return child
     if verb.dep_ == "conj" and verb.head.i < verb.i and _passive_clause(verb):
         # "was invaded by Germany and occupied": the coordinated passive shares the subject
-        shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        shared = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if shared is not None:
             return shared
     if (
@@ -290,6 +301,9 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
     return None
 
 
+PERSON_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
 class _Linker:
     def __init__(self, doc: Doc, entities: EntityExtraction, resources: Resources) -> None:
         self.entities = entities
@@ -297,6 +311,40 @@ class _Linker:
         self.spans = sorted(entities.by_span)
         self.labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
         self.nationality = self._nationalities(doc)
+        # PERSON mentions in document order, computed once per document: ``he``/``she``
+        # stands for the nearest one before it
+        # (the small model often tags a person's bare surname as ORG: "Kushner said he")
+        self.persons = [
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON"
+            or (e.label_ == "ORG" and e.root.pos_ == "PROPN" and e.root.dep_ in PERSON_LIKE_DEPS)
+        ]
+        self.person_ends = [e.end for e in self.persons]
+        # ``it`` stands for the nearest organisation, country or group named before it in its
+        # sentence (``they`` is too often people: "meet with people and understand why they")
+        self.bodies = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        self.body_ends = [e.end for e in self.bodies]
+
+    def body_before(self, pronoun: Token) -> Span | None:
+        """The ORG/GPE/NORP mention nearest before an ``it`` in its own sentence (``China
+        Everbright Holdings grew fast, and it signed ...``)."""
+        at = bisect.bisect_right(self.body_ends, pronoun.i) - 1
+        if at < 0:
+            return None
+        mention = self.bodies[at]
+        return mention if mention.start >= pronoun.sent.start else None
+
+    def person_before(self, pronoun: Token) -> Span | None:
+        """The PERSON mention nearest before a ``he``/``she`` (``Kushner said he would appear,
+        after it was revealed he met ...``), within the pronoun's or the previous sentence."""
+        at = bisect.bisect_right(self.person_ends, pronoun.i) - 1
+        if at < 0:
+            return None
+        mention = self.persons[at]
+        sent = pronoun.sent
+        previous = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        return mention if mention.start >= previous else None
 
     def entity_at(self, token: Token) -> str | None:
         for (start, end), entity_id in self.entities.by_span.items():
@@ -429,6 +477,13 @@ class _Linker:
         code = self._country_name_in(span)
         if code is not None:
             return code
+        if head.dep_ == "appos" and head.head.i < head.i:
+            # "West German president, Richard von Weizsaecker, who arrives": the name in
+            # apposition has the nationality of the phrase it renames
+            owner = head.head
+            code = self.country_of(head.doc[owner.left_edge.i : owner.i + 1], owner)
+            if code is not None:
+                return code
         whole = head.doc[head.left_edge.i : head.right_edge.i + 1]
         if whole.end_char > span.end_char:
             # appositions and complements: "Erdogan, the president of Turkey", "a proposal
@@ -579,7 +634,7 @@ def _refine(
     * ``the EU and Turkey signed an agreement``: a cooperative act by coordinated actors on a
       thing (not a named party) is coded from the first to the second."""
     lemma = verb.lemma_.lower()
-    if lemma == "warn" and code.startswith("13"):
+    if lemma in WARNING_HEADS and code.startswith("13"):
         ccomp = next(
             (
                 c
@@ -642,7 +697,8 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 def _official(token: Token, resources: Resources) -> bool:
-    """A person, or an official/government noun (``the ministry``, ``officials``)."""
+    """A person, an official/government noun (``the ministry``, ``officials``) or a people
+    group acting as a country's sector (``voters``, ``rebels``): official_nouns.txt."""
     if token.ent_type_ == "PERSON":
         return True
     return token.lemma_.lower() in resources.official_nouns and not token.ent_type_
@@ -669,6 +725,45 @@ def _addressed_statement(verb: Token, resources: Resources) -> tuple[str, str, N
     if code is None or not any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return None
     return code, lemma, None
+
+
+WARNING_HEADS = frozenset({"warn", "caution"})
+
+
+def _specific_statement(verb: Token, resources: Resources) -> bool:
+    """A reporting verb with a that-clause whose lexicon code names a kind of statement
+    other than the plain 010 (``denied that`` 016, ``admitted that`` 015; ``warned that``,
+    012 after refinement): the verb itself says what the speaker did.  Cues coded as other
+    acts (``insisted that`` 100, ``promised that`` 030) stay attribution, as with a quote."""
+    lemma = verb.lemma_.lower()
+    code = resources.cameo_verbs.get(lemma)
+    if code is None or not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return lemma in WARNING_HEADS or (code.startswith("01") and code != "010")
+
+
+def _addressee(verb: Token) -> Token | None:
+    """Whom a reporting verb is aimed at: ``warned the coalition``, ``told him``, ``called
+    on Russia``."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+COMPANY_NAME = re.compile(
+    r"\b(?:Corp|Corporation|Inc|Ltd|Co|Company|plc|PLC|AG|SA|NV|Holdings|Oy|GmbH|SpA|Bhd)\b"
+)
+COMPANY_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", "venture"})
+
+
+def _company(span: Span, head: Token) -> bool:
+    """A company by its legal form or its noun (``Neste Oy``, ``the company``)."""
+    if head.lemma_.lower() in COMPANY_NOUNS:
+        return True
+    return head.ent_type_ == "ORG" and COMPANY_NAME.search(span.text) is not None
 
 
 def _has_event_complement(verb: Token, resources: Resources) -> bool:
@@ -707,11 +802,14 @@ def extract_events(
             continue
         quote = cue_quote.get(verb.idx)
         # a reporting verb without a quote (``warned the coalition against``) is coded like
-        # any verb, but only when it has a target; bare ``said`` stays out
+        # any verb, but only when it has a target; bare ``said`` stays out, and so do
+        # reporting verbs whose lexicon code is a plain statement (``announced that``);
+        # one that names a kind of statement (``warned that`` 012, ``denied`` 016) is coded
         if (
             quote is None
             and verb.lemma_.lower() in resources.speech_verbs
             and not any(c.dep_ in ("dobj", "prep") for c in verb.children)
+            and not _specific_statement(verb, resources)
         ):
             continue
         if _has_event_complement(verb, resources):
@@ -740,6 +838,12 @@ def extract_events(
         thing = target  # the object, kept for scheduling ("a truce on Thursday")
         code, target = _refine(verb, code, actor, target, resources)
         cameo = resources.cameo_codes.get(code, cameo)
+        if quote is not None and cameo.root_code != "01" and _addressee(verb) is None:
+            # "'Why ...?', he asked", "X promised the rebate was 'fully justified'": a verb
+            # that only introduces a quote is the statement itself, not the act it names (a
+            # request, a pledge), unless it is aimed at someone ("urged Iran", "called on");
+            # ``warned that``, refined to 012 above, stays a statement
+            continue
         if actor is None and target is None and quote is None:
             continue
         sent = verb.sent
@@ -766,6 +870,14 @@ def extract_events(
             )
             if speaker is not None:
                 actor_span, actor = speaker, speaker.root
+        if actor is not None and actor.lower_ in ("he", "she"):
+            person = linker.person_before(actor)
+            if person is not None:
+                actor_span, actor = person, person.root
+        elif actor is not None and actor.lower_ == "it":
+            body = linker.body_before(actor)
+            if body is not None:
+                actor_span, actor = body, body.root
         target_span = _np(target) if target is not None else None
         actor_country = (
             linker.country_of(actor_span, actor)
@@ -784,7 +896,14 @@ def extract_events(
             # (not the target's own country: "officials accused Japanese makers")
             actor_country = linker.country_in(list(sent), spans, (target_country,))
         if target_country is None and target is not None and _official(target, resources):
-            target_country = linker.country_in(list(sent), spans, (actor_country,))
+            if target.ent_type_ != "PERSON":
+                # not a person named without nationality: "Baratov was arrested on a US
+                # warrant in Canada", "Flynn ... the Russian ambassador"
+                target_country = linker.country_in(list(sent), spans, (actor_country,))
+            if target_country is None and actor_country != "IGO":
+                # "the SNP government was backed by the Scottish Greens": with no other
+                # country in the sentence, an official of the actor's own country
+                target_country = actor_country
         if target_country is None and actor_span is not None and cameo.root_code in JOINT_ROOTS:
             # "American and Soviet negotiators will resume talks": a joint act of two
             # nationalities goes from the first to the second
@@ -807,6 +926,15 @@ def extract_events(
             if target_span is not None and target is not None
             else None
         )
+        if (
+            target_country is None
+            and cameo.root_code != "01"
+            and actor_span is not None
+            and _company(actor_span, actor)
+        ):
+            # "Trust America Service Corp signed an agreement", "the venture accepted a
+            # proposal": a company's dealings with no national counterpart are business
+            continue
         if quote is None and not (actor_country or target_country or actor_entity or target_entity):
             # neither side is a named or national actor ("a political crisis threatened a
             # fragile ceasefire", "the report warned"): nothing to code it between, as in
