@@ -260,6 +260,8 @@ def etl(
             for table, count in result.rows.items():
                 summary.rows[table] = summary.rows.get(table, 0) + count
             problems.extend(result.problems)
+        # every batch's result is in, so no worker is writing: they exit while the run finalizes
+        stop_pool(wait=False)
         for p in problems:
             if p.severity == "warning":
                 summary.warnings += 1

@@ -71,11 +71,12 @@ class NlpPool:
     def take(self, spool_path: str) -> Future[BatchResult] | None:
         return self.pending.pop(spool_path, None)
 
-    def shutdown(self) -> None:
-        """Waits for running batches (no worker writes after the caller releases its lock) and
-        drops queued ones."""
+    def shutdown(self, wait: bool = True) -> None:
+        """Drops queued batches; ``wait``: returns once running ones ended and the workers exited
+        (no worker writes after the caller releases its lock). Without it the workers exit in the
+        background, which is safe only when no batch is running."""
         self.pending.clear()
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor.shutdown(wait=wait, cancel_futures=True)
 
 
 _pool: NlpPool | None = None
@@ -98,8 +99,8 @@ def current_pool() -> NlpPool | None:
     return _pool
 
 
-def stop_pool() -> None:
+def stop_pool(wait: bool = True) -> None:
     global _pool
     if _pool is not None:
-        _pool.shutdown()
+        _pool.shutdown(wait)
         _pool = None
