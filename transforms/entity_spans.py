@@ -7,9 +7,11 @@ an organization and nothing; news conventions (datelines, ``the`` before names) 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span, Token
 
 from transforms.resources import Resources
 from transforms.text_spans import doc_text
@@ -47,13 +49,28 @@ def _trim(span: Span) -> Span | None:
     return trimmed
 
 
+def _line_starts(doc: Doc) -> list[Token]:
+    """The first token and every token after one whose text or trailing space holds a newline,
+    found from the newlines of the text (visiting every token cost more than the rest of the
+    dateline search)."""
+    if not len(doc):
+        return []
+    starts = doc.to_array([IDX]).tolist()
+    found = {0}
+    text = doc_text(doc)
+    at = text.find("\n")
+    while at != -1:
+        # the token whose text and trailing whitespace span the newline
+        found.add(bisect_right(starts, at))
+        at = text.find("\n", at + 1)
+    return [doc[i] for i in sorted(found) if i < len(doc)]
+
+
 def _dateline_places(doc: Doc, resources: Resources) -> list[Span]:
     """``MOSCOW —`` / ``LONDON 1996-08-30`` at the start of a line: upper-case words that name a
     place. The model misses most all-caps words."""
     found: list[Span] = []
-    for token in doc:
-        if not (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
-            continue
+    for token in _line_starts(doc):
         end = token.i
         while (
             end < len(doc)

@@ -19,7 +19,7 @@ from transforms.ids import row_id
 from transforms.quotes import find_quote_marks
 from transforms.records import EventRecord, QuoteRecord
 from transforms.resources import Resources
-from transforms.text_spans import SentenceIndex, doc_text
+from transforms.text_spans import SentenceIndex, doc_text, head_indices
 
 MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must"})
 HYPOTHETICAL_HEADS = frozenset(
@@ -94,14 +94,12 @@ def _phrase_lemmas(verb: Token, bare: bool = False) -> list[tuple[str, Token]]:
                 of = next((c for c in token.children if c.lower_ == "of"), None)
                 if of is not None:
                     skip.update((token.i, of.i))
+    heads = head_indices(verb.doc)
     for token in verb.doc[verb.i + 1 : verb.i + 1 + PHRASE_WINDOW * 2]:
         if token.i in skip:
             continue
-        if (
-            token.head.i != verb.i
-            and token.head.head.i != verb.i
-            and token.head.head.head.i != verb.i
-        ):
+        head = heads[token.i]
+        if head != verb.i and heads[head] != verb.i and heads[heads[head]] != verb.i:
             continue
         if token.pos_ in ("DET", "ADJ", "PUNCT", "NUM", "PRON") or token.dep_ == "poss":
             continue

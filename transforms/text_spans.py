@@ -20,6 +20,18 @@ def doc_text(doc: Doc) -> str:
     return str(cached)
 
 
+_HEADS_KEY = ("newsdesk", "heads")
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """``token.head.i`` of every token, computed once per Doc: walking head chains through Token
+    objects was a tenth of the transforms' time."""
+    cached: list[int] | None = doc.user_data.get(_HEADS_KEY)
+    if cached is None:
+        cached = doc.user_data[_HEADS_KEY] = [token.head.i for token in doc]
+    return cached
+
+
 class SentenceIndex:
     """Maps a character offset to the index of the sentence that contains it."""
 
