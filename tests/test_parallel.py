@@ -50,6 +50,22 @@ def test_two_workers_store_what_one_process_stores(prefect_harness: None, tmp_pa
     assert current_pool() is None  # the flow stopped its workers
 
 
+def test_workers_run_one_blas_thread_each(monkeypatch: pytest.MonkeyPatch):
+    import os
+
+    from flows.nlp_pool import NlpPool
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("MKL_NUM_THREADS", "3")  # a value the user set is kept
+    pool = NlpPool(2)
+    try:
+        seen = pool.executor.submit(os.getenv, "OPENBLAS_NUM_THREADS").result()
+        kept = pool.executor.submit(os.getenv, "MKL_NUM_THREADS").result()
+    finally:
+        pool.shutdown()
+    assert (seen, kept) == ("1", "3")
+
+
 def _key(data_dir: Path):
     from flows.batch import DEFAULT_NLP_BATCH_SIZE
     from flows.head_start import run_key
