@@ -24,6 +24,8 @@ import urllib.request
 from pathlib import Path
 from types import TracebackType
 
+from flows.prefect_db_template import DATABASE_NAME, prefect_home, save_template, seed_home
+
 API_URL_ENV = "PREFECT_API_URL"
 # flags Prefect itself sets for its temporary server: no UI, ephemeral services, last instance
 _SERVER_ENV = {
@@ -56,6 +58,10 @@ class TemporaryServer:
         self.startup_timeout = startup_timeout
         self.process: subprocess.Popen[bytes] | None = None
         self.port = 0
+        # a new home starts from a migrated copy; a home that migrates its own database leaves
+        # one for the next (flows/prefect_db_template.py)
+        self.home = prefect_home()
+        self.migrates = not (self.home / DATABASE_NAME).exists() and not seed_home(self.home)
         self._start()
         os.environ[API_URL_ENV] = self.api_url
         atexit.register(self.stop)  # also when the caller fails before its own cleanup
@@ -92,6 +98,9 @@ class TemporaryServer:
             try:
                 with urllib.request.urlopen(f"{self.api_url}/health", timeout=2) as response:
                     if response.status == 200:
+                        if self.migrates:
+                            save_template(self.home)
+                            self.migrates = False
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass

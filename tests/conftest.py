@@ -21,6 +21,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def prefect_template_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The migrated Prefect database template (flows/prefect_db_template.py) of the tests' servers
+    lives in a temp dir, not in the environment's install prefix; subprocesses inherit it."""
+    from flows.prefect_db_template import TEMPLATE_DIR_ENV
+
+    path = tmp_path_factory.mktemp("prefect-template")
+    previous = os.environ.get(TEMPLATE_DIR_ENV)
+    os.environ[TEMPLATE_DIR_ENV] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop(TEMPLATE_DIR_ENV, None)
+    else:
+        os.environ[TEMPLATE_DIR_ENV] = previous
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_nlp()
