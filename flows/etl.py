@@ -7,7 +7,6 @@ paths and small settings, never article texts.
 from __future__ import annotations
 
 import time
-import uuid
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,19 +18,17 @@ from prefect.states import State
 
 from flows import progress
 from flows.batch import DEFAULT_NLP_BATCH_SIZE, BatchResult, commit_batch, write_batch_data
-from flows.head_start import run_key, take_head_start
+from flows.head_start import open_run, run_key, take_head_start
 from flows.nlp_pool import DEFAULT_NLP_WORKERS, current_pool, start_pool, stop_pool
 from flows.planning import Alias, Plan, clear_spool, make_plan
 from flows.report import publish_report
 from flows.runners import is_distributed
 from flows.sources import DEFAULT_MAX_FILE_BYTES, Problem
-from flows.version import pipeline_version
 from warehouse.checks import failed, run_checks
 from warehouse.manifest import commit_manifest, load_error_keys, load_manifest, manifest_row
 from warehouse.parquet_io import ensure_layout, remove_stale_temp_files, write_rows
 from warehouse.storage import DataDir, open_data_dir
 from warehouse.views import refresh_views, remove_stale_builds
-from warehouse.writer_lock import acquire_writer_lock
 
 DEFAULT_BATCH_SIZE = 64
 
@@ -198,10 +195,6 @@ def check_warehouse(data_dir: str, state_dir: str, run_id: str) -> list[str]:
     return [f"{r.name}: {r.violations} rows" for r in failed(results)]
 
 
-def new_run_id() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
-
-
 @flow(name="etl", log_prints=False)
 def etl(
     sources: list[str],
@@ -222,19 +215,10 @@ def etl(
     )
     data_dir, state_dir = key.data_dir, key.state_dir
     head = take_head_start(key)  # the CLI may have begun this run (flows/head_start.py)
-    if head is not None:
-        run_id, version, lock = head.run_id, head.version, head.lock
-        started, started_at = head.started, head.started_at
-    else:
-        started, started_at = time.perf_counter(), datetime.now(UTC)
-        root = open_data_dir(data_dir, state_dir)
-        root.fs.makedirs(root.root, exist_ok=True)
-        root.state.mkdir(parents=True, exist_ok=True)
-        run_id, version = new_run_id(), pipeline_version()
-        # a local file: it excludes writers on this host only (docs/operations.md)
-        lock = acquire_writer_lock(root, lock_timeout, "try again when it finishes")
-        if not is_distributed():
-            start_pool(nlp_workers)  # the workers load the model while planning runs
+    run = head.run if head is not None else open_run(key, lock_timeout)
+    if head is None and not is_distributed():
+        start_pool(nlp_workers)  # the workers load the model while planning runs
+    run_id, version, lock = run.run_id, run.version, run.lock
     summary = RunSummary(
         run_id=run_id, data_dir=data_dir, pipeline_version=version, state_dir=state_dir
     )
@@ -268,8 +252,8 @@ def etl(
             else:
                 summary.errors += 1
             summary.errors_by_kind[p.kind] = summary.errors_by_kind.get(p.kind, 0) + 1
-        summary.elapsed_seconds = time.perf_counter() - started
-        finalize(summary, sources, started_at)
+        summary.elapsed_seconds = time.perf_counter() - run.started
+        finalize(summary, sources, run.started_at)
         summary.check_failures = check_warehouse(data_dir, state_dir, run_id)
         for failure in summary.check_failures:
             logger.error("data check failed: %s", failure)
@@ -313,7 +297,7 @@ def _submitted(
     """The batches in order; with a pool, up to workers + 1 of them are submitted ahead (bounded
     memory, no idle worker while the flow commits)."""
     pool = current_pool()
-    in_flight = pool.workers + 1 if pool is not None else 0
+    in_flight = pool.in_flight if pool is not None else 0
     todo = deque(batches)
     queued: deque[str] = deque()
     while todo or queued:

@@ -74,6 +74,12 @@ class NlpPool:
             _write_batch_data, Path(spool_path), data_dir, run_id, version, nlp_batch_size
         )
 
+    @property
+    def in_flight(self) -> int:
+        """Batches kept submitted ahead: one more than the workers, so none idles while the
+        flow commits, and memory stays bounded."""
+        return self.workers + 1
+
     def is_pending(self, spool_path: str) -> bool:
         return spool_path in self.pending
 

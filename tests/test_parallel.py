@@ -100,7 +100,7 @@ def test_the_flow_adopts_a_head_start(prefect_harness: None, tmp_path: Path):
     pool = current_pool()
     assert pool is not None and all(pool.is_pending(b) for b in head.plan.batches)
     summary = _run(data_dir, 2)
-    assert summary.run_id == head.run_id
+    assert summary.run_id == head.run.run_id
     assert summary.documents_new == 5 and not summary.check_failures
     assert query(data_dir, "select count(distinct run_id) from documents")[1] == [(1,)]
     assert _lock_is_free(data_dir) and take_head_start(_key(data_dir)) is None

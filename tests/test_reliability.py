@@ -118,15 +118,16 @@ def test_changed_source_replaces_its_old_version_everywhere(prefect_harness, tmp
 def test_reprocess_rebuilds_documents_of_an_older_version(
     prefect_harness, tmp_path: Path, monkeypatch
 ):
-    import flows.etl
+    import flows.head_start
     from flows.etl import etl
     from flows.version import pipeline_version
 
     data = tmp_path / "wh"
-    monkeypatch.setattr(flows.etl, "pipeline_version", lambda: "newsdesk-old")
+    # a run takes its version when it opens (flows.head_start.open_run)
+    monkeypatch.setattr(flows.head_start, "pipeline_version", lambda: "newsdesk-old")
     etl(sources=[str(SEEDS)], data_dir=str(data))
     assert query(data, "select distinct pipeline_version from documents")[1] == [("newsdesk-old",)]
-    monkeypatch.setattr(flows.etl, "pipeline_version", pipeline_version)
+    monkeypatch.setattr(flows.head_start, "pipeline_version", pipeline_version)
     plain = etl(sources=[str(SEEDS)], data_dir=str(data))
     assert plain.documents_new == 0  # without --reprocess old versions are left alone
     rebuilt = etl(sources=[str(SEEDS)], data_dir=str(data), reprocess=True)
