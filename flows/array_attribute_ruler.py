@@ -27,6 +27,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import normalize_token_attrs
+from spacy.util import minibatch
 from spacy.vocab import Vocab
 
 # attributes a compiled pattern may set: written back with Doc.from_array, which sets each one
@@ -128,14 +129,7 @@ class ArrayAttributeRuler:
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                self._annotate(batch)
-                yield from batch
-                batch = []
-        if batch:
+        for batch in minibatch(docs, size=batch_size):
             self._annotate(batch)
             yield from batch
 

@@ -302,6 +302,15 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
 PERSON_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 
+def _nearest_before(mentions: list[Span], ends: list[int], token: Token, floor: int) -> Span | None:
+    """The mention (in document order, ``ends`` their end tokens) ending last at or before
+    ``token``, if it starts at ``floor`` or later."""
+    at = bisect.bisect_right(ends, token.i) - 1
+    if at < 0 or mentions[at].start < floor:
+        return None
+    return mentions[at]
+
+
 class _Linker:
     def __init__(self, doc: Doc, entities: EntityExtraction, resources: Resources) -> None:
         self.entities = entities
@@ -327,22 +336,14 @@ class _Linker:
     def body_before(self, pronoun: Token) -> Span | None:
         """The ORG/GPE/NORP mention nearest before an ``it`` in its own sentence (``China
         Everbright Holdings grew fast, and it signed ...``)."""
-        at = bisect.bisect_right(self.body_ends, pronoun.i) - 1
-        if at < 0:
-            return None
-        mention = self.bodies[at]
-        return mention if mention.start >= pronoun.sent.start else None
+        return _nearest_before(self.bodies, self.body_ends, pronoun, pronoun.sent.start)
 
     def person_before(self, pronoun: Token) -> Span | None:
         """The PERSON mention nearest before a ``he``/``she`` (``Kushner said he would appear,
         after it was revealed he met ...``), within the pronoun's or the previous sentence."""
-        at = bisect.bisect_right(self.person_ends, pronoun.i) - 1
-        if at < 0:
-            return None
-        mention = self.persons[at]
         sent = pronoun.sent
         previous = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        return mention if mention.start >= previous else None
+        return _nearest_before(self.persons, self.person_ends, pronoun, previous)
 
     def entity_at(self, token: Token) -> str | None:
         for (start, end), entity_id in self.entities.by_span.items():

@@ -3,33 +3,34 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
+from typing import TypeVar, cast
 
 from spacy.tokens import Doc
 
-_TEXT_KEY = ("newsdesk", "text")
+T = TypeVar("T")
+
+
+def _per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
+    """``compute(doc)``, once per Doc: kept in ``user_data`` (a memo, not an annotation); the
+    transforms never retokenize, so it cannot go stale."""
+    key = ("newsdesk", name)
+    if key not in doc.user_data:
+        doc.user_data[key] = compute(doc)
+    return cast(T, doc.user_data[key])
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc. spaCy joins every token's text on each access, and
     the extractors slice the text thousands of times per article: uncached that was a quarter of
-    the transforms' time. Kept in ``user_data`` (a memo, not an annotation); the transforms never
-    retokenize, so it cannot go stale."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    if cached is None:
-        cached = doc.user_data[_TEXT_KEY] = doc.text
-    return str(cached)
-
-
-_HEADS_KEY = ("newsdesk", "heads")
+    the transforms' time."""
+    return _per_doc(doc, "text", lambda d: d.text)
 
 
 def head_indices(doc: Doc) -> list[int]:
     """``token.head.i`` of every token, computed once per Doc: walking head chains through Token
     objects was a tenth of the transforms' time."""
-    cached: list[int] | None = doc.user_data.get(_HEADS_KEY)
-    if cached is None:
-        cached = doc.user_data[_HEADS_KEY] = [token.head.i for token in doc]
-    return cached
+    return _per_doc(doc, "heads", lambda d: [token.head.i for token in d])
 
 
 class SentenceIndex:
