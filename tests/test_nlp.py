@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -100,3 +102,31 @@ def test_array_attribute_ruler_refuses_patterns_it_cannot_evaluate() -> None:
     ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "a"})  # type: ignore[attr-defined]
     assert not use_array_attribute_ruler(nlp)
     assert nlp.get_pipe("attribute_ruler") is ruler
+
+
+def test_numpy_blas_annotates_like_the_stock_model() -> None:
+    import numpy
+    import spacy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+    from thinc.api import Model, NumpyOps
+
+    from flows.model_blas import use_numpy_blas
+    from flows.nlp import MODEL_NAME, load_raw_nlp
+
+    stock = load_raw_nlp()
+    ours = spacy.load(MODEL_NAME)
+    assert use_numpy_blas(ours) > 0
+    models = [
+        pipe.model for _, pipe in ours.pipeline if isinstance(getattr(pipe, "model", None), Model)
+    ]
+    layers = [layer for model in models for layer in model.walk()]
+    assert len(models) == 4  # tok2vec, tagger, parser, ner
+    assert all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+    # real news (the seeds), a long article and the ruler's odd cases
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.iterdir())]
+    texts += ["\n\n".join([PARAGRAPH] * 8), *RULER_TEXTS]
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    for expected, got in zip(stock.pipe(texts), ours.pipe(texts, batch_size=3), strict=True):
+        assert len(got) == len(expected)
+        assert numpy.array_equal(expected.to_array(attrs), got.to_array(attrs))
