@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 
 # NLP worker processes: one model copy (~0.3 GB) each; 1 runs the model in the flow's process
 DEFAULT_NLP_WORKERS = min(4, os.cpu_count() or 1)
-# The workers are the parallelism: one BLAS thread each. numpy's bundled OpenBLAS otherwise starts
-# a thread per core in every worker, and its threads spin on the model's small matrices (one
-# process parsing alone used 12 % less CPU with one thread; two workers 2 %). Set in this
+# The workers are the parallelism: one BLAS thread each. numpy's bundled OpenBLAS, which makes the
+# model's matrix products (flows/model_blas.py), otherwise starts a thread per core in every
+# worker, and its threads spin on the model's small matrices (with BLIS: one process parsing
+# alone used 12 % less CPU with one thread; two workers 2 %). Set in this
 # process's environment before the workers are spawned, which they inherit; a value the user
 # set is kept.
 # (not OMP_NUM_THREADS: pyarrow sizes its own thread pool by it)
