@@ -499,3 +499,44 @@ def test_it_stands_for_the_nearest_body_named_before_in_its_sentence(process: Pr
         "CHN",
         "JPN",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "countries"),
+    [
+        # events5: the curated actor dictionary (actor_countries.tsv) gives people, companies,
+        # central banks, parties and armed groups the nationality everybody knows
+        ("Gazprom cut gas supplies to Ukraine on Monday.", "cut supply", ("RUS", "UKR")),
+        ("Takeshita met Reagan in Washington last week.", "meet", ("JPN", "USA")),
+        ("The Bundesbank criticised Paris for its spending plans.", "criticise", ("DEU", "FRA")),
+        ("Hezbollah fighters attacked Israeli positions.", "attack", ("LBN", "ISR")),
+        ("Hamas accused Fatah of arresting its members.", "accuse", ("PSE", "PSE")),
+        ("Pemex signed an agreement with Venezuela.", "sign agreement with", ("MEX", "VEN")),
+        ("Kushner met the Saudi crown prince.", "meet", ("USA", "SAU")),
+        # a nationality the phrase states wins over a dictionary name inside it
+        ("The Indian National Congress accused Pakistan of lying.", "accuse", ("IND", "PAK")),
+        ("Trump's Russian lawyer met Ukrainian officials.", "meet", ("RUS", "UKR")),
+        ("Germany's Social Democrats criticised Turkey.", "criticise", ("DEU", "TUR")),
+        ("The Russian ambassador to Washington met Turkish officials.", "meet", ("RUS", "TUR")),
+        # a name ambiguous across countries ("-") keeps a shorter entry from matching inside it
+        ("The Social Democrats criticised Turkey.", "criticise", (None, "TUR")),
+        # an armed group named with another country keeps that one
+        ("The Pakistani Taliban attacked a police station.", "attack", ("PAK", None)),
+    ],
+)
+def test_known_actors_take_their_country(
+    process: Process, text: str, predicate: str, countries: tuple[str | None, str | None]
+):
+    event = next(e for e in process(text, "2016-10-21").events if e.predicate == predicate)
+    assert (event.actor_country_code, event.target_country_code) == countries
+
+
+def test_actor_dictionary_is_compiled_once_leftmost_longest():
+    from transforms.resources import Resources
+
+    table = (("social democrats", "-"), ("democrats", "USA"), ("p.w. botha", "ZAF"))
+    resources = Resources(actor_countries=table)
+    assert resources.known_actor_country("senate democrats") == "USA"
+    assert resources.known_actor_country("the swedish social democrats") is None
+    assert resources.known_actor_country("p.w. botha's government") == "ZAF"
+    assert resources.known_actor_country("democratsia") is None

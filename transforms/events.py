@@ -7,7 +7,6 @@ becomes one event with its subject as actor and its object as target.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from datetime import datetime
 
@@ -66,11 +65,6 @@ CONTROL_HEADS = STOP_HEADS | frozenset(
     }
 )
 SCHEDULE_HEADS = frozenset({"plan", "schedule", "expect", "agree", "set", "due"})
-
-
-@functools.cache
-def _name_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
 TARGET_PREPS = ("against", "with", "on", "to", "at", "into", "from")
@@ -466,14 +460,16 @@ class _Linker:
                 country = self.entities.info[self.entities.by_span[(start, end)]][2]
                 if country:
                     return country
-        for phrase, code in self.resources.actor_countries:
-            if _name_pattern(phrase).search(text):
-                return code
         for token in span:
             code = self._demonym(token)
             if code is not None:
                 return code
         code = self._country_name_in(span)
+        if code is not None:
+            return code
+        # the curated actor dictionary comes after what the phrase states: "Indian National
+        # Congress" is IND, not the "congress" of the dictionary
+        code = self.resources.known_actor_country(text)
         if code is not None:
             return code
         if head.dep_ == "appos" and head.head.i < head.i:
