@@ -534,9 +534,18 @@ def test_known_actors_take_their_country(
 def test_actor_dictionary_is_compiled_once_leftmost_longest():
     from transforms.resources import Resources
 
-    table = (("social democrats", "-"), ("democrats", "USA"), ("p.w. botha", "ZAF"))
+    table = (
+        ("social democrats", "-"),
+        ("democrats", "USA"),
+        ("p.w. botha", "ZAF"),
+        ("congress", "USA"),
+        ("national people's congress", "CHN"),
+    )
     resources = Resources(actor_countries=table)
-    assert resources.known_actor_country("senate democrats") == "USA"
-    assert resources.known_actor_country("the swedish social democrats") is None
-    assert resources.known_actor_country("p.w. botha's government") == "ZAF"
-    assert resources.known_actor_country("democratsia") is None
+    assert resources.known_actor_country("Senate Democrats") == "USA"
+    assert resources.known_actor_country("the Swedish Social Democrats") is None
+    assert resources.known_actor_country("P.W. Botha's government") == "ZAF"
+    assert resources.known_actor_country("Democratsia") is None
+    # possessives as the phrase spells them; a name written in lower case is a common noun
+    assert resources.known_actor_country("the National People’s Congress") == "CHN"
+    assert resources.known_actor_country("a congress of young communists") is None

@@ -469,7 +469,7 @@ class _Linker:
             return code
         # the curated actor dictionary comes after what the phrase states: "Indian National
         # Congress" is IND, not the "congress" of the dictionary
-        code = self.resources.known_actor_country(text)
+        code = self.resources.known_actor_country(span.text)
         if code is not None:
             return code
         if head.dep_ == "appos" and head.head.i < head.i:

@@ -48,30 +48,38 @@ class Resources:
     # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
     # one of them can only match alone, so the words after it are not read
     cameo_phrase_heads: frozenset[str] = field(init=False, default=frozenset())
-    # ``actor_countries`` compiled once (derived): one alternation on word boundaries, longest
-    # names first so that at any position the longer name wins ("social democrats" before
-    # "democrats"); None when the dictionary is empty
+    # ``actor_countries`` compiled once (derived): one case-insensitive alternation on word
+    # boundaries, longest names first so that at any position the longer name wins ("social
+    # democrats" before "democrats"); None when the dictionary is empty
     actor_country_pattern: re.Pattern[str] | None = field(init=False, default=None)
     actor_country_codes: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         heads = frozenset(p.split(" ", 1)[0] for p in self.cameo_verbs if " " in p)
         object.__setattr__(self, "cameo_phrase_heads", heads)
-        codes = dict(self.actor_countries)
+        codes = {_without_possessive(name).lower(): code for name, code in self.actor_countries}
         object.__setattr__(self, "actor_country_codes", codes)
         if codes:
             names = sorted(codes, key=lambda name: (-len(name), name))
             # (?<!\w)/(?!\w) rather than \b: names may end in a non-word character ("p.w.")
-            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+            alternation = "|".join(map(re.escape, names))
+            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
             object.__setattr__(self, "actor_country_pattern", pattern)
 
     def known_actor_country(self, text: str) -> str | None:
-        """The country of the leftmost (then longest) dictionary name in a casefolded phrase;
-        None when there is none or it is ambiguous ("-")."""
+        """The country of the leftmost (then longest) dictionary name in a phrase; None when
+        there is none or it is ambiguous ("-").  Only names written as names count: a match
+        with no capital letter is a common noun ("a congress of young communists")."""
         if self.actor_country_pattern is None:
             return None
-        match = self.actor_country_pattern.search(text)
-        if match is None:
-            return None
-        code = self.actor_country_codes[match.group(0)]
-        return None if code == "-" else code
+        for match in self.actor_country_pattern.finditer(_without_possessive(text)):
+            name = match.group(0)
+            if any(c.isupper() for c in name):
+                code = self.actor_country_codes[name.lower()]
+                return None if code == "-" else code
+        return None
+
+
+def _without_possessive(text: str) -> str:
+    """``People's Liberation Army`` and ``Putin's`` as the dictionary spells them."""
+    return text.replace("\u2019s", "").replace("'s", "")
