@@ -513,6 +513,9 @@ def test_it_stands_for_the_nearest_body_named_before_in_its_sentence(process: Pr
         ("Hamas accused Fatah of arresting its members.", "accuse", ("PSE", "PSE")),
         ("Pemex signed an agreement with Venezuela.", "sign agreement with", ("MEX", "VEN")),
         ("Kushner met the Saudi crown prince.", "meet", ("USA", "SAU")),
+        # an official for or at a body the dictionary knows
+        ("A spokesman for Hamas condemned the Israeli raid.", "condemn", ("PSE", "ISR")),
+        ("Officials at the Bundesbank criticised France.", "criticise", ("DEU", "FRA")),
         # a nationality the phrase states wins over a dictionary name inside it
         ("The Indian National Congress accused Pakistan of lying.", "accuse", ("IND", "PAK")),
         ("Trump's Russian lawyer met Ukrainian officials.", "meet", ("RUS", "UKR")),

@@ -472,6 +472,15 @@ class _Linker:
         code = self.resources.known_actor_country(span.text)
         if code is not None:
             return code
+        if head.lemma_.lower() in self.resources.official_nouns:
+            # "a spokesman for Hamas", "officials at the Bundesbank": an official of a body the
+            # actor dictionary knows (a place is not read here: "officials in Geneva")
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "at") and prep.i >= span.end - 1:
+                    body = head.doc[prep.i + 1 : prep.right_edge.i + 1]
+                    code = self.resources.known_actor_country(body.text)
+                    if code is not None:
+                        return code
         if head.dep_ == "appos" and head.head.i < head.i:
             # "West German president, Richard von Weizsaecker, who arrives": the name in
             # apposition has the nationality of the phrase it renames
