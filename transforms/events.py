@@ -409,10 +409,15 @@ class _Linker:
             if w not in self.resources.titles
         ]
         table = self.resources.actor_affiliations
-        for key in (" ".join(words), " ".join(words[-2:]), words[-1] if words else ""):
+        for key in (" ".join(words), " ".join(words[-2:])):
             if key in table:
                 return table[key]
-        return None
+        # the curated dictionary's full name before the corpus's bare surname: "Jens
+        # Stoltenberg" (NATO) is not the 1987 finance minister Gerhard Stoltenberg
+        known = self.resources.known_actor_country(mention.text)
+        if known is not None:
+            return known
+        return table.get(words[-1]) if words else None
 
     def entity_in(self, span: Span, head: Token) -> str | None:
         """The entity whose mention covers the phrase's head, else the first one in the phrase."""
