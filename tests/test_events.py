@@ -499,3 +499,59 @@ def test_it_stands_for_the_nearest_body_named_before_in_its_sentence(process: Pr
         "CHN",
         "JPN",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "countries"),
+    [
+        # events5: the curated actor dictionary (actor_countries.tsv) gives people, companies,
+        # central banks, parties and armed groups the nationality everybody knows
+        ("Gazprom cut gas supplies to Ukraine on Monday.", "cut supply", ("RUS", "UKR")),
+        ("Takeshita met Reagan in Washington last week.", "meet", ("JPN", "USA")),
+        ("The Bundesbank criticised Paris for its spending plans.", "criticise", ("DEU", "FRA")),
+        ("Hezbollah fighters attacked Israeli positions.", "attack", ("LBN", "ISR")),
+        ("Hamas accused Fatah of arresting its members.", "accuse", ("PSE", "PSE")),
+        ("Pemex signed an agreement with Venezuela.", "sign agreement with", ("MEX", "VEN")),
+        ("Kushner met the Saudi crown prince.", "meet", ("USA", "SAU")),
+        # heads of IGOs; the curated full name before the corpus-derived bare surname
+        # (actor_affiliations.tsv has Stoltenberg = the 1987 West German finance minister)
+        ("Jens Stoltenberg warned Russia against moving troops.", "warn", ("IGO", "RUS")),
+        # an official for or at a body the dictionary knows
+        ("A spokesman for Hamas condemned the Israeli raid.", "condemn", ("PSE", "ISR")),
+        ("Officials at the Bundesbank criticised France.", "criticise", ("DEU", "FRA")),
+        # a nationality the phrase states wins over a dictionary name inside it
+        ("The Indian National Congress accused Pakistan of lying.", "accuse", ("IND", "PAK")),
+        ("Trump's Russian lawyer met Ukrainian officials.", "meet", ("RUS", "UKR")),
+        ("Germany's Social Democrats criticised Turkey.", "criticise", ("DEU", "TUR")),
+        ("The Russian ambassador to Washington met Turkish officials.", "meet", ("RUS", "TUR")),
+        # a name ambiguous across countries ("-") keeps a shorter entry from matching inside it
+        ("The Social Democrats criticised Turkey.", "criticise", (None, "TUR")),
+        # an armed group named with another country keeps that one
+        ("The Pakistani Taliban attacked a police station.", "attack", ("PAK", None)),
+    ],
+)
+def test_known_actors_take_their_country(
+    process: Process, text: str, predicate: str, countries: tuple[str | None, str | None]
+):
+    event = next(e for e in process(text, "2016-10-21").events if e.predicate == predicate)
+    assert (event.actor_country_code, event.target_country_code) == countries
+
+
+def test_actor_dictionary_is_compiled_once_leftmost_longest():
+    from transforms.resources import Resources
+
+    table = (
+        ("social democrats", "-"),
+        ("democrats", "USA"),
+        ("p.w. botha", "ZAF"),
+        ("congress", "USA"),
+        ("national people's congress", "CHN"),
+    )
+    resources = Resources(actor_countries=table)
+    assert resources.known_actor_country("Senate Democrats") == "USA"
+    assert resources.known_actor_country("the Swedish Social Democrats") is None
+    assert resources.known_actor_country("P.W. Botha's government") == "ZAF"
+    assert resources.known_actor_country("Democratsia") is None
+    # possessives as the phrase spells them; a name written in lower case is a common noun
+    assert resources.known_actor_country("the National People’s Congress") == "CHN"
+    assert resources.known_actor_country("a congress of young communists") is None

@@ -7,7 +7,6 @@ becomes one event with its subject as actor and its object as target.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from datetime import datetime
 
@@ -66,11 +65,6 @@ CONTROL_HEADS = STOP_HEADS | frozenset(
     }
 )
 SCHEDULE_HEADS = frozenset({"plan", "schedule", "expect", "agree", "set", "due"})
-
-
-@functools.cache
-def _name_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
 TARGET_PREPS = ("against", "with", "on", "to", "at", "into", "from")
@@ -415,10 +409,15 @@ class _Linker:
             if w not in self.resources.titles
         ]
         table = self.resources.actor_affiliations
-        for key in (" ".join(words), " ".join(words[-2:]), words[-1] if words else ""):
+        for key in (" ".join(words), " ".join(words[-2:])):
             if key in table:
                 return table[key]
-        return None
+        # the curated dictionary's full name before the corpus's bare surname: "Jens
+        # Stoltenberg" (NATO) is not the 1987 finance minister Gerhard Stoltenberg
+        known = self.resources.known_actor_country(mention.text)
+        if known is not None:
+            return known
+        return table.get(words[-1]) if words else None
 
     def entity_in(self, span: Span, head: Token) -> str | None:
         """The entity whose mention covers the phrase's head, else the first one in the phrase."""
@@ -466,9 +465,6 @@ class _Linker:
                 country = self.entities.info[self.entities.by_span[(start, end)]][2]
                 if country:
                     return country
-        for phrase, code in self.resources.actor_countries:
-            if _name_pattern(phrase).search(text):
-                return code
         for token in span:
             code = self._demonym(token)
             if code is not None:
@@ -476,6 +472,20 @@ class _Linker:
         code = self._country_name_in(span)
         if code is not None:
             return code
+        # the curated actor dictionary comes after what the phrase states: "Indian National
+        # Congress" is IND, not the "congress" of the dictionary
+        code = self.resources.known_actor_country(span.text)
+        if code is not None:
+            return code
+        if head.lemma_.lower() in self.resources.official_nouns:
+            # "a spokesman for Hamas", "officials at the Bundesbank": an official of a body the
+            # actor dictionary knows (a place is not read here: "officials in Geneva")
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "at") and prep.i >= span.end - 1:
+                    body = head.doc[prep.i + 1 : prep.right_edge.i + 1]
+                    code = self.resources.known_actor_country(body.text)
+                    if code is not None:
+                        return code
         if head.dep_ == "appos" and head.head.i < head.i:
             # "West German president, Richard von Weizsaecker, who arrives": the name in
             # apposition has the nationality of the phrase it renames

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from transforms.geo import Gazetteer
@@ -30,7 +31,9 @@ class Resources:
     cameo_codes: dict[str, CameoCode] = field(default_factory=dict)
     # organisations that CAMEO codes as IGO (lower-cased names and acronyms)
     igos: frozenset[str] = frozenset()
-    # names implying a nationality (lower-cased "the kremlin" -> "RUS"), longest first
+    # curated actor dictionary (actor_countries.tsv): names implying a nationality
+    # (lower-cased "the kremlin" -> "RUS", "petrobras" -> "BRA"), longest first; "-" marks a
+    # name ambiguous across countries ("social democrats")
     actor_countries: tuple[tuple[str, str], ...] = ()
     # person name or unambiguous surname (lower-case) -> nationality the corpus states for it
     # ("shevardnadze" -> "RUS"); derived by scripts/derive_actor_affiliations.py
@@ -45,7 +48,38 @@ class Resources:
     # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
     # one of them can only match alone, so the words after it are not read
     cameo_phrase_heads: frozenset[str] = field(init=False, default=frozenset())
+    # ``actor_countries`` compiled once (derived): one case-insensitive alternation on word
+    # boundaries, longest names first so that at any position the longer name wins ("social
+    # democrats" before "democrats"); None when the dictionary is empty
+    actor_country_pattern: re.Pattern[str] | None = field(init=False, default=None)
+    actor_country_codes: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         heads = frozenset(p.split(" ", 1)[0] for p in self.cameo_verbs if " " in p)
         object.__setattr__(self, "cameo_phrase_heads", heads)
+        codes = {_without_possessive(name).lower(): code for name, code in self.actor_countries}
+        object.__setattr__(self, "actor_country_codes", codes)
+        if codes:
+            names = sorted(codes, key=lambda name: (-len(name), name))
+            # (?<!\w)/(?!\w) rather than \b: names may end in a non-word character ("p.w.")
+            alternation = "|".join(map(re.escape, names))
+            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+            object.__setattr__(self, "actor_country_pattern", pattern)
+
+    def known_actor_country(self, text: str) -> str | None:
+        """The country of the leftmost (then longest) dictionary name in a phrase; None when
+        there is none or it is ambiguous ("-").  Only names written as names count: a match
+        with no capital letter is a common noun ("a congress of young communists")."""
+        if self.actor_country_pattern is None:
+            return None
+        for match in self.actor_country_pattern.finditer(_without_possessive(text)):
+            name = match.group(0)
+            if any(c.isupper() for c in name):
+                code = self.actor_country_codes[name.lower()]
+                return None if code == "-" else code
+        return None
+
+
+def _without_possessive(text: str) -> str:
+    """``People's Liberation Army`` and ``Putin's`` as the dictionary spells them."""
+    return text.replace("\u2019s", "").replace("'s", "")
