@@ -137,3 +137,10 @@ def test_countries_take_their_centre_not_their_capital(process: Process):
     russia = _entities(result)["Russia"]
     # Moscow is at 37.6 E; the centre of Russia is far east of it
     assert russia.longitude is not None and russia.longitude > 80
+
+
+def test_a_city_named_so_wins_over_one_formerly_named_so(process: Process):
+    # GeoNames lists "Islamabad" among Chattogram's (Bangladesh) old names, and Chattogram is
+    # the larger city
+    result = process("Officials in Islamabad said the talks would resume.")
+    assert _entities(result)["Islamabad"].country_code == "PAK"

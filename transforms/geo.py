@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -19,6 +20,11 @@ class Place:
 
 def name_key(name: str) -> str:
     return " ".join(name.casefold().replace("’", "'").split())
+
+
+def _plain(key: str) -> str:
+    """A name key without accents (``brasília`` -> ``brasilia``)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 @dataclass(slots=True)
@@ -40,16 +46,26 @@ class Gazetteer:
         self, name: str, context_countries: Mapping[str, int] | None = None
     ) -> Place | None:
         """Best place for a name: countries first, then places in countries the article mentions,
-        then the most populous. ``context_countries`` counts country codes seen in the document."""
-        found = self.candidates(name)
+        then places whose own name it is, unless ten times smaller (``Islamabad`` is Pakistan's
+        capital, not Chattogram, which GeoNames also lists under that old name), then the most
+        populous.
+        ``context_countries`` counts country codes seen in the document."""
+        key = name_key(name)
+        found = self.by_name.get(key, [])
         if not found:
             return None
         context = context_countries or {}
+        plain = _plain(key)
 
-        def score(place: Place) -> tuple[int, int, int]:
+        # a place that only lists the name among its alternates still wins when it is ten times
+        # larger: "Calcutta" is Kolkata, "St. Petersburg" the Russian city
+        largest = max(p.population for p in found)
+
+        def score(place: Place) -> tuple[bool, int, bool, int]:
             return (
                 place.feature_kind == "country",
                 context.get(place.country_code, 0),
+                _plain(name_key(place.name)) == plain and place.population * 10 >= largest,
                 place.population,
             )
 
