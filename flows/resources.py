@@ -150,9 +150,6 @@ def load_resources() -> Resources:
             row[0].strip().lower(): row[1].strip() for row in _rows("actor_affiliations.tsv")
         },
         actor_countries=tuple(
-            sorted(
-                ((row[0].strip().lower(), row[1].strip()) for row in _rows("actor_countries.tsv")),
-                key=lambda r: -len(r[0]),
-            )
+            (row[0].strip().lower(), row[1].strip()) for row in _rows("actor_countries.tsv")
         ),
     )

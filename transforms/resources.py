@@ -32,7 +32,7 @@ class Resources:
     # organisations that CAMEO codes as IGO (lower-cased names and acronyms)
     igos: frozenset[str] = frozenset()
     # curated actor dictionary (actor_countries.tsv): names implying a nationality
-    # (lower-cased "the kremlin" -> "RUS", "petrobras" -> "BRA"), longest first; "-" marks a
+    # (lower-cased "the kremlin" -> "RUS", "petrobras" -> "BRA"), in file order; "-" marks a
     # name ambiguous across countries ("social democrats")
     actor_countries: tuple[tuple[str, str], ...] = ()
     # person name or unambiguous surname (lower-case) -> nationality the corpus states for it
