@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -90,7 +93,52 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL_NAME)
     use_array_attribute_ruler(nlp)
     use_numpy_blas(nlp)
+    repair_verb_lemmas(nlp)
     return add_entity_ruler(nlp)
+
+
+# one syllable ending in a single vowel and a consonant: such a verb doubles its consonant
+# when inflected (hop -> hopped), so an undoubled "hoped" can only come from "hope"
+_SHORT_CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+class VerbLemmaRepair:
+    """Mends the rule lemmatizer where both ``X`` and ``Xe`` are verbs: it lemmatizes
+    ``fined`` as ``fin``, ``hoped`` as ``hop`` and ``staged`` as ``stag`` (the last matching
+    rule wins, and exceptions cannot outrank a form a rule found), which hides ``fine`` and
+    ``hope`` from the verb lexicons. Runs after the lemmatizer on token arrays."""
+
+    def __init__(self, verb_index: set[str]) -> None:
+        fixes = {
+            form: stem + "e"
+            for stem in verb_index
+            if stem + "e" in verb_index and _SHORT_CVC.fullmatch(stem)
+            for form in (stem + "ed", stem + "es", stem + "ing")
+        }
+        self.fixes = fixes
+        self._keys: numpy.ndarray | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._keys is None:
+            strings = doc.vocab.strings
+            self._keys = numpy.array([strings.add(f) for f in self.fixes], dtype=numpy.uint64)
+        lower = doc.to_array(LOWER)
+        for i in numpy.flatnonzero(numpy.isin(lower, self._keys)):
+            token = doc[int(i)]
+            if token.pos_ in ("VERB", "AUX"):
+                token.lemma_ = self.fixes[token.lower_]
+        return doc
+
+
+@Language.factory("verb_lemma_repair")
+def _make_verb_lemma_repair(nlp: Language, name: str) -> VerbLemmaRepair:
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"]
+    return VerbLemmaRepair(set(index))
+
+
+def repair_verb_lemmas(nlp: Language) -> Language:
+    nlp.add_pipe("verb_lemma_repair", after="lemmatizer")
+    return nlp
 
 
 @functools.cache

@@ -380,6 +380,36 @@ def test_seed_events(process: Process):
             "impose sanction",
             {"event_code": "163", "actor_country_code": "USA"},
         ),
+        # a refusal is a rejection (12x) coded from the refused act, aimed at its target; the
+        # refused act itself did not happen
+        (
+            "Iraq refused to meet the Kurdish delegation.",
+            "refuse to meet",
+            {"event_code": "125", "actor_country_code": "IRQ", "negated": False},
+        ),
+        ("Iraq refused to meet the Kurdish delegation.", "meet", {"negated": True}),
+        (
+            "Japan refused to lift sanctions on Iran.",
+            "refuse to lift",
+            {"event_code": "124", "target_country_code": "IRN"},
+        ),
+        (
+            "Turkey declined to join the coalition against Iraq.",
+            "decline to join",
+            {"event_root_code": "12", "actor_country_code": "TUR"},
+        ),
+        # "its"/"their" stand for the body named before them in the sentence
+        (
+            "Iraq said its forces retook Qaraqosh.",
+            "retook",
+            {"actor_country_code": "IRQ", "target_country_code": "IRQ"},
+        ),
+        # the lemmatizer's "fin" for "fined" is mended, so the lexicon finds "fine"
+        (
+            "Germany fined Volkswagen for cheating on emissions tests.",
+            "fine",
+            {"event_root_code": "17", "actor_country_code": "DEU"},
+        ),
     ],
 )
 def test_event_table(process: Process, text: str, predicate: str, expected: dict[str, object]):
@@ -555,3 +585,14 @@ def test_actor_dictionary_is_compiled_once_leftmost_longest():
     # possessives as the phrase spells them; a name written in lower case is a common noun
     assert resources.known_actor_country("the National People’s Congress") == "CHN"
     assert resources.known_actor_country("a congress of young communists") is None
+
+
+def test_each_nation_of_a_coordinated_actor_acts(process: Process):
+    result = process("US and British warplanes attacked Islamic State positions in Syria.")
+    attacks = [e for e in result.events if e.predicate == "attack"]
+    assert sorted(e.actor_country_code for e in attacks) == ["GBR", "USA"]
+    assert len({e.event_id for e in attacks}) == 2
+    # a joint act between the two stays one event, from the first to the second
+    result = process("Saudi Arabia and Russia signed an agreement on oil output.")
+    signed = [e for e in result.events if e.event_root_code == "05"]
+    assert [(e.actor_country_code, e.target_country_code) for e in signed] == [("SAU", "RUS")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import datetime
 
 from spacy.tokens import Doc, Span, Token
@@ -36,7 +37,10 @@ HYPOTHETICAL_HEADS = frozenset(
         "intend",
     }
 )
-STOP_HEADS = frozenset({"stop", "cease", "halt", "suspend", "end", "refuse", "fail", "deny"})
+STOP_HEADS = frozenset(
+    {"stop", "cease", "halt", "suspend", "end", "refuse", "decline", "fail", "deny"}
+)
+REFUSAL_HEADS = frozenset({"refuse", "decline"})
 # Verbs whose infinitive/gerund complement carries the event ("prepared to retake", "stopped
 # bombing"): the matrix verb itself is aspect or intent, not a CAMEO action, when it has one.
 CONTROL_HEADS = STOP_HEADS | frozenset(
@@ -507,6 +511,14 @@ class _Linker:
                     break
             if whole.end_char > span.end_char:
                 return self.country_of(whole, head)
+        owner = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
+        if owner is not None:
+            # "Iraq said its forces retook Qaraqosh": the forces of the body named before
+            body = self.body_before(owner)
+            if body is not None:
+                return self.country_of(body, body.root)
         return None
 
     def country_in(
@@ -775,6 +787,35 @@ def _company(span: Span, head: Token) -> bool:
     return head.ent_type_ == "ORG" and COMPANY_NAME.search(span.text) is not None
 
 
+# CAMEO 12x by the root of the refused act: meetings and talks 125, material cooperation
+# 121, aid 122, yielding 124; anything else is a plain rejection (120)
+REFUSAL_CODES = {"03": "125", "04": "125", "06": "121", "07": "122", "08": "124"}
+
+
+def _complement(verb: Token) -> Token:
+    return next(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+
+
+def _refused_act(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
+    """``refused to meet``, ``declined to join``: the refusal is itself a rejection event
+    (12x, coded from the refused act), while the act is coded as negated."""
+    lemma = verb.lemma_.lower()
+    if lemma not in REFUSAL_HEADS:
+        return None
+    if not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        return None
+    act = _complement(verb)
+    act_lemma = act.lemma_.lower()
+    pattern = f"{lemma} {act_lemma}"
+    code = resources.cameo_verbs.get(pattern)
+    if code is None:
+        act_code = resources.cameo_verbs.get(act_lemma)
+        if act_code is None:
+            return None
+        code = REFUSAL_CODES.get(act_code[:2], "120")
+    return code, f"{lemma} to {act_lemma}", None
+
+
 def _has_event_complement(verb: Token, resources: Resources) -> bool:
     """``prepared to retake``: the xcomp is coded, the control verb is not."""
     return verb.lemma_.lower() in CONTROL_HEADS and any(
@@ -821,9 +862,10 @@ def extract_events(
             and not _specific_statement(verb, resources)
         ):
             continue
-        if _has_event_complement(verb, resources):
+        refused = _refused_act(verb, resources)
+        if refused is None and _has_event_complement(verb, resources):
             continue
-        matched = match_cameo(verb, resources)
+        matched = refused or match_cameo(verb, resources)
         if matched is not None and _idiom(verb, matched[1], resources):
             continue
         if matched is None:
@@ -836,6 +878,12 @@ def extract_events(
             continue
         actor, _passive = _subject(verb)
         target = _object(verb, phrase_end)
+        if refused is not None:
+            # "refused to meet the Kurdish delegation", "refused to lift sanctions on Iran":
+            # the refused act's target is the refusal's
+            act = _complement(verb)
+            act_match = match_cameo(act, resources)
+            target = _object(act, act_match[2] if act_match else None) or target
         if quote is not None:
             # a statement's target is its addressee ("warned the coalition", "called on
             # Russia"), never a word of the reported content
@@ -976,36 +1024,67 @@ def extract_events(
         end_token = verb if phrase_end is None or phrase_end.i < verb.i else phrase_end
         end_char = end_token.idx + len(end_token.text)
         negated, hypothetical = _flags(verb)
-        events.append(
-            EventRecord(
-                event_id=row_id("evt", doc_id, verb.idx, end_char, code),
-                doc_id=doc_id,
-                sentence_index=sentence_of(verb.idx),
-                start_char=verb.idx,
-                end_char=end_char,
-                predicate=pattern,
-                event_code=code,
-                event_root_code=cameo.root_code,
-                event_label=cameo.label,
-                quad_class=cameo.quad_class,
-                goldstein=cameo.goldstein,
-                actor_text=actor_span.text if actor_span is not None else None,
-                actor_entity_id=actor_entity,
-                actor_country_code=actor_country,
-                target_text=target_span.text if target_span is not None else None,
-                target_entity_id=target_entity,
-                target_country_code=target_country,
-                location_entity_id=linker.location(sent) or dateline,
-                event_date=resolved.value if resolved else None,
-                date_text=date_span.text if date_span is not None else None,
-                date_precision=resolved.precision if resolved else None,
-                negated=negated,
-                hypothetical=hypothetical,
-                in_quote=any(s <= verb.idx < e for s, e in quoted),
-                quote_id=quote.quote_id if quote is not None else None,
-            )
+        record = EventRecord(
+            event_id=row_id("evt", doc_id, verb.idx, end_char, code),
+            doc_id=doc_id,
+            sentence_index=sentence_of(verb.idx),
+            start_char=verb.idx,
+            end_char=end_char,
+            predicate=pattern,
+            event_code=code,
+            event_root_code=cameo.root_code,
+            event_label=cameo.label,
+            quad_class=cameo.quad_class,
+            goldstein=cameo.goldstein,
+            actor_text=actor_span.text if actor_span is not None else None,
+            actor_entity_id=actor_entity,
+            actor_country_code=actor_country,
+            target_text=target_span.text if target_span is not None else None,
+            target_entity_id=target_entity,
+            target_country_code=target_country,
+            location_entity_id=linker.location(sent) or dateline,
+            event_date=resolved.value if resolved else None,
+            date_text=date_span.text if date_span is not None else None,
+            date_precision=resolved.precision if resolved else None,
+            negated=negated,
+            hypothetical=hypothetical,
+            in_quote=any(s <= verb.idx < e for s, e in quoted),
+            quote_id=quote.quote_id if quote is not None else None,
         )
+        events.append(record)
+        if actor_span is not None and cameo.root_code not in JOINT_ROOTS | {"01"}:
+            # "US and British warplanes attacked", "Russia and Syria warned": each nation of
+            # a coordinated actor acts on the target (joint acts between them are coded from
+            # the first to the second above)
+            for token, country in _other_nations(actor_span, actor_country, linker):
+                if country == target_country:
+                    continue
+                events.append(
+                    replace(
+                        record,
+                        event_id=row_id("evt", doc_id, verb.idx, end_char, code, country),
+                        actor_country_code=country,
+                        actor_entity_id=linker.entity_at(token),
+                    )
+                )
     return events
+
+
+def _other_nations(
+    actor_span: Span, actor_country: str | None, linker: _Linker
+) -> list[tuple[Token, str]]:
+    """The nations a coordinated actor names besides ``actor_country``: conjoined countries
+    or nationalities (``US and British warplanes``, ``Russia and Syria``)."""
+    if not any(t.dep_ == "conj" for t in actor_span):
+        return []
+    out: dict[str, Token] = {}
+    for token in actor_span:
+        if token.dep_ != "conj" and not any(c.dep_ == "conj" for c in token.children):
+            continue
+        country = linker.country_in([token], [])
+        if country is not None and country != actor_country and country not in out:
+            out[country] = token
+    return [(token, country) for country, token in out.items()]
 
 
 def _dateline_place(doc: Doc, linker: _Linker) -> str | None:
