@@ -404,6 +404,12 @@ def test_seed_events(process: Process):
             "retook",
             {"actor_country_code": "IRQ", "target_country_code": "IRQ"},
         ),
+        # ... but only for actors: a thing the body owns is no target ("its arms ban")
+        (
+            "The EU imposed its arms ban on China in 1989.",
+            "impose ban on",
+            {"event_code": "163", "actor_country_code": "IGO", "target_country_code": "CHN"},
+        ),
         # the lemmatizer's "fin" for "fined" is mended, so the lexicon finds "fine"
         (
             "Germany fined Volkswagen for cheating on emissions tests.",

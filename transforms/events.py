@@ -514,8 +514,9 @@ class _Linker:
         owner = next(
             (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
         )
-        if owner is not None:
-            # "Iraq said its forces retook Qaraqosh": the forces of the body named before
+        if owner is not None and head.lemma_.lower() in self.resources.official_nouns:
+            # "Iraq said its forces retook Qaraqosh": the forces of the body named before (not
+            # things: "the EU imposed its arms ban on China")
             body = self.body_before(owner)
             if body is not None:
                 return self.country_of(body, body.root)
@@ -858,7 +859,7 @@ def extract_events(
         if (
             quote is None
             and verb.lemma_.lower() in resources.speech_verbs
-            and not any(c.dep_ in ("dobj", "prep") for c in verb.children)
+            and not any(c.dep_ in ("dobj", "dative") or _aimed_prep(c) for c in verb.children)
             and not _specific_statement(verb, resources)
         ):
             continue
@@ -1068,6 +1069,16 @@ def extract_events(
                     )
                 )
     return events
+
+
+def _aimed_prep(token: Token) -> bool:
+    """A preposition that can aim a reporting verb at someone (``told to``, ``warned against``),
+    not one that dates or places it (``announced on March 7``, ``said in a statement``)."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ not in ("in", "at", "during", "after", "before", "since", "by")
+        and not any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    )
 
 
 def _other_nations(
