@@ -398,6 +398,30 @@ def test_seed_events(process: Process):
             "decline to join",
             {"event_root_code": "12", "actor_country_code": "TUR"},
         ),
+        # an agreement or promise to act is an intent (03x) coded from the act, which is
+        # itself hypothetical; a promised hostile act is a threat
+        (
+            "North Korea agreed to meet South Korean officials.",
+            "agree to meet",
+            {"event_code": "036", "actor_country_code": "PRK", "target_country_code": "KOR"},
+        ),
+        ("North Korea agreed to meet South Korean officials.", "meet", {"hypothetical": True}),
+        (
+            "West Germany pledged to cooperate with France.",
+            "pledge to cooperate",
+            {"event_root_code": "03", "actor_country_code": "DEU", "hypothetical": False},
+        ),
+        (
+            "Canada vowed to fight the U.S. action.",
+            "vow to fight",
+            {"event_code": "130", "target_country_code": "USA"},
+        ),
+        # a meeting dated after publication is announced, not held: 036
+        (
+            "Mikulic visits West Germany next week.",
+            "visit",
+            {"event_code": "036", "target_country_code": "DEU"},
+        ),
         # "its"/"their" stand for the body named before them in the sentence
         (
             "Iraq said its forces retook Qaraqosh.",

@@ -35,6 +35,9 @@ HYPOTHETICAL_HEADS = frozenset(
         "vow",
         "promise",
         "intend",
+        "agree",
+        "pledge",
+        "undertake",
     }
 )
 STOP_HEADS = frozenset(
@@ -797,10 +800,31 @@ def _complement(verb: Token) -> Token:
     return next(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
 
 
-def _refused_act(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
+# CAMEO 03x by the root of the promised or agreed act: meetings and talks 036, diplomatic
+# cooperation 032, material cooperation 031, aid 033, yielding 035; a promised hostile act
+# is a threat (130); any other CAMEO act a plain intent to cooperate (030)
+INTENT_CODES = {"03": "036", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+INTENT_HEADS = frozenset({"agree", "pledge", "promise", "vow", "offer", "undertake"})
+
+
+def _matrix_act(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
     """``refused to meet``, ``declined to join``: the refusal is itself a rejection event
-    (12x, coded from the refused act), while the act is coded as negated."""
+    (12x, coded from the refused act), while the act is coded as negated. ``agreed to
+    meet``, ``pledged to cooperate``: the promise is an intent event (03x, coded from the act,
+    as CAMEO does), while the act, not yet done, is hypothetical."""
     lemma = verb.lemma_.lower()
+    if lemma in INTENT_HEADS:
+        act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is None:
+            return None
+        act_code = resources.cameo_verbs.get(act.lemma_.lower())
+        if act_code is None:
+            return None  # "agreed to buy 33% of Changyu": no CAMEO act, business
+        if act_code[:2] >= "14" or act_code[:2] in ("11", "13"):
+            code = "130"
+        else:
+            code = INTENT_CODES.get(act_code[:2], "030")
+        return code, f"{lemma} to {act.lemma_.lower()}", None
     if lemma not in REFUSAL_HEADS:
         return None
     if not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
@@ -856,17 +880,18 @@ def extract_events(
         # any verb, but only when it has a target; bare ``said`` stays out, and so do
         # reporting verbs whose lexicon code is a plain statement (``announced that``);
         # one that names a kind of statement (``warned that`` 012, ``denied`` 016) is coded
+        matrix = _matrix_act(verb, resources)
         if (
             quote is None
+            and matrix is None
             and verb.lemma_.lower() in resources.speech_verbs
             and not any(c.dep_ in ("dobj", "dative") or _aimed_prep(c) for c in verb.children)
             and not _specific_statement(verb, resources)
         ):
             continue
-        refused = _refused_act(verb, resources)
-        if refused is None and _has_event_complement(verb, resources):
+        if matrix is None and _has_event_complement(verb, resources):
             continue
-        matched = refused or match_cameo(verb, resources)
+        matched = matrix or match_cameo(verb, resources)
         if matched is not None and _idiom(verb, matched[1], resources):
             continue
         if matched is None:
@@ -879,13 +904,13 @@ def extract_events(
             continue
         actor, _passive = _subject(verb)
         target = _object(verb, phrase_end)
-        if refused is not None:
-            # "refused to meet the Kurdish delegation", "refused to lift sanctions on Iran":
-            # the refused act's target is the refusal's
+        if matrix is not None:
+            # "refused to meet the Kurdish delegation", "agreed to lift sanctions on Iran":
+            # the target of the refused or promised act
             act = _complement(verb)
             act_match = match_cameo(act, resources)
             target = _object(act, act_match[2] if act_match else None) or target
-        if quote is not None:
+        if quote is not None and matrix is None:
             # a statement's target is its addressee ("warned the coalition", "called on
             # Russia"), never a word of the reported content
             addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
@@ -896,11 +921,17 @@ def extract_events(
         thing = target  # the object, kept for scheduling ("a truce on Thursday")
         code, target = _refine(verb, code, actor, target, resources)
         cameo = resources.cameo_codes.get(code, cameo)
-        if quote is not None and cameo.root_code != "01" and _addressee(verb) is None:
+        if (
+            quote is not None
+            and cameo.root_code != "01"
+            and _addressee(verb) is None
+            and matrix is None
+        ):
             # "'Why ...?', he asked", "X promised the rebate was 'fully justified'": a verb
             # that only introduces a quote is the statement itself, not the act it names (a
             # request, a pledge), unless it is aimed at someone ("urged Iran", "called on");
-            # ``warned that``, refined to 012 above, stays a statement
+            # ``warned that``, refined to 012 above, stays a statement; a promise to act
+            # (``pledged to cooperate``) is an intent whether or not it reads as a quote
             continue
         if actor is None and target is None and quote is None:
             continue
@@ -1017,9 +1048,16 @@ def extract_events(
         resolved = (
             resolve_date(date_span.text, published, future) if date_span is not None else None
         )
-        if future and cameo.root_code == "04" and _is_future(verb):
-            # "will meet next week", "will resume talks": CAMEO codes an announced meeting as
-            # the intent to meet (036), the meeting itself when it happens
+        ahead = (
+            resolved is not None
+            and published is not None
+            and resolved.value > published.date()
+            and verb.tag_ not in ("VBD", "VBN")
+        )
+        if cameo.root_code == "04" and ((future and _is_future(verb)) or ahead):
+            # "will meet next week", "will resume talks", "when he meets Baker next week": CAMEO
+            # codes an announced meeting as the intent to meet (036), the meeting itself when
+            # it happens
             code = "036"
             cameo = resources.cameo_codes.get(code, cameo)
         end_token = verb if phrase_end is None or phrase_end.i < verb.i else phrase_end
