@@ -19,7 +19,7 @@ Two measurements:
   event when the CAMEO root and both countries (null included) agree; each gold event matches
   at most once.  Negated and hypothetical system events are not counted (they did not happen).
   ``"split": "dev"`` rows (337) may be used while writing rules; ``"test"`` rows (220, drawn
-  and annotated after the last rule change they are scored for) are the held-out measure.
+  and annotated in session 5; only their totals are ever printed) are the held-out measure.
   The annotators' agreement (second against first, same matching) is printed next to each
   score as the human reference.  ``--show N`` lists errors of the dev rows only, unless
   ``--errors-of`` says otherwise.
