@@ -813,28 +813,22 @@ def _matrix_act(verb: Token, resources: Resources) -> tuple[str, str, None] | No
     meet``, ``pledged to cooperate``: the promise is an intent event (03x, coded from the act,
     as CAMEO does), while the act, not yet done, is hypothetical."""
     lemma = verb.lemma_.lower()
+    if lemma not in INTENT_HEADS | REFUSAL_HEADS or not any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children
+    ):
+        return None
+    act_lemma = _complement(verb).lemma_.lower()
+    act_code = resources.cameo_verbs.get(act_lemma)
     if lemma in INTENT_HEADS:
-        act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if act is None:
-            return None
-        act_code = resources.cameo_verbs.get(act.lemma_.lower())
         if act_code is None:
             return None  # "agreed to buy 33% of Changyu": no CAMEO act, business
         if act_code[:2] >= "14" or act_code[:2] in ("11", "13"):
             code = "130"
         else:
             code = INTENT_CODES.get(act_code[:2], "030")
-        return code, f"{lemma} to {act.lemma_.lower()}", None
-    if lemma not in REFUSAL_HEADS:
-        return None
-    if not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
-        return None
-    act = _complement(verb)
-    act_lemma = act.lemma_.lower()
-    pattern = f"{lemma} {act_lemma}"
-    code = resources.cameo_verbs.get(pattern)
+        return code, f"{lemma} to {act_lemma}", None
+    code = resources.cameo_verbs.get(f"{lemma} {act_lemma}")
     if code is None:
-        act_code = resources.cameo_verbs.get(act_lemma)
         if act_code is None:
             return None
         code = REFUSAL_CODES.get(act_code[:2], "120")
