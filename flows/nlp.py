@@ -12,6 +12,7 @@ import numpy
 import spacy
 from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -108,22 +109,18 @@ class VerbLemmaRepair:
     rule wins, and exceptions cannot outrank a form a rule found), which hides ``fine`` and
     ``hope`` from the verb lexicons. Runs after the lemmatizer on token arrays."""
 
-    def __init__(self, verb_index: set[str]) -> None:
-        fixes = {
+    def __init__(self, verb_index: set[str], strings: StringStore) -> None:
+        self.fixes = {
             form: stem + "e"
             for stem in verb_index
             if stem + "e" in verb_index and _SHORT_CVC.fullmatch(stem)
             for form in (stem + "ed", stem + "es", stem + "ing")
         }
-        self.fixes = fixes
-        self._keys: numpy.ndarray | None = None
+        self.keys = numpy.array([strings.add(f) for f in self.fixes], dtype=numpy.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._keys is None:
-            strings = doc.vocab.strings
-            self._keys = numpy.array([strings.add(f) for f in self.fixes], dtype=numpy.uint64)
         lower = doc.to_array(LOWER)
-        for i in numpy.flatnonzero(numpy.isin(lower, self._keys)):
+        for i in numpy.flatnonzero(numpy.isin(lower, self.keys)):
             token = doc[int(i)]
             if token.pos_ in ("VERB", "AUX"):
                 token.lemma_ = self.fixes[token.lower_]
@@ -133,7 +130,7 @@ class VerbLemmaRepair:
 @Language.factory("verb_lemma_repair")
 def _make_verb_lemma_repair(nlp: Language, name: str) -> VerbLemmaRepair:
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"]
-    return VerbLemmaRepair(set(index))
+    return VerbLemmaRepair(set(index), nlp.vocab.strings)
 
 
 def repair_verb_lemmas(nlp: Language) -> Language:

@@ -796,8 +796,9 @@ def _company(span: Span, head: Token) -> bool:
 REFUSAL_CODES = {"03": "125", "04": "125", "06": "121", "07": "122", "08": "124"}
 
 
-def _complement(verb: Token) -> Token:
-    return next(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+def _complement(verb: Token) -> Token | None:
+    """The verb of an infinitive complement (``refused to meet`` -> meet)."""
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
 # CAMEO 03x by the root of the promised or agreed act: meetings and talks 036, diplomatic
@@ -813,11 +814,10 @@ def _matrix_act(verb: Token, resources: Resources) -> tuple[str, str, None] | No
     meet``, ``pledged to cooperate``: the promise is an intent event (03x, coded from the act,
     as CAMEO does), while the act, not yet done, is hypothetical."""
     lemma = verb.lemma_.lower()
-    if lemma not in INTENT_HEADS | REFUSAL_HEADS or not any(
-        c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children
-    ):
+    act = _complement(verb) if lemma in INTENT_HEADS | REFUSAL_HEADS else None
+    if act is None:
         return None
-    act_lemma = _complement(verb).lemma_.lower()
+    act_lemma = act.lemma_.lower()
     act_code = resources.cameo_verbs.get(act_lemma)
     if lemma in INTENT_HEADS:
         if act_code is None:
@@ -898,10 +898,9 @@ def extract_events(
             continue
         actor, _passive = _subject(verb)
         target = _object(verb, phrase_end)
-        if matrix is not None:
+        if matrix is not None and (act := _complement(verb)) is not None:
             # "refused to meet the Kurdish delegation", "agreed to lift sanctions on Iran":
             # the target of the refused or promised act
-            act = _complement(verb)
             act_match = match_cameo(act, resources)
             target = _object(act, act_match[2] if act_match else None) or target
         if quote is not None and matrix is None:
