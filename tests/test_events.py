@@ -163,7 +163,8 @@ def test_seed_events(process: Process):
         (
             "NATO called on Russia to withdraw its troops from Ukraine.",
             "withdraw troop",
-            {"actor_country_code": "RUS"},
+            # what an appeal asks for has not happened
+            {"actor_country_code": "RUS", "hypothetical": True},
         ),
         (
             "Iraqi forces prepared to retake Qaraqosh.",

@@ -38,6 +38,15 @@ HYPOTHETICAL_HEADS = frozenset(
         "agree",
         "pledge",
         "undertake",
+        # appeals: what X is urged or asked to do has not happened ("called on Russia to
+        # withdraw its troops"); the appeal itself is the event (02x)
+        "urge",
+        "call",
+        "ask",
+        "press",
+        "request",
+        "appeal",
+        "encourage",
     }
 )
 STOP_HEADS = frozenset(
