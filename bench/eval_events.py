@@ -21,7 +21,9 @@ Two measurements:
   ``"split": "dev"`` rows (337) may be used while writing rules; ``"test"`` rows (220, drawn
   and annotated in session 5; only their totals are ever printed) are the held-out measure.
   The annotators' agreement (second against first, same matching) is printed next to each
-  score as the human reference.  ``--show N`` lists errors of the dev rows only, unless
+  score as the human reference.  With the learned scorer (``transforms/rules/event_scorer.json``)
+  the rules alone are scored first; the scorer is trained on ``bench/events_train.jsonl`` and
+  the dev rows, so only its test score is a held-out measure.  ``--show N`` lists errors of the dev rows only, unless
   ``--errors-of`` says otherwise.
 """
 
@@ -31,6 +33,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +107,9 @@ def _prf(tp: int, n_sys: int, n_gold: int) -> str:
     return f"P {p:.3f} R {r:.3f}"
 
 
-def eval_gold(nlp, resources, path: Path, show: int, errors_of: str = "dev") -> None:
+def eval_gold(
+    nlp, resources, path: Path, show: int, errors_of: str = "dev", label: str = ""
+) -> None:
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     for name in ("dev", "test", "all"):
         part = [r for r in rows if name in ("all", r["split"])]
@@ -132,7 +137,7 @@ def eval_gold(nlp, resources, path: Path, show: int, errors_of: str = "dev") -> 
             n_first += sum(first.values())
             n_second += sum(second.values())
         print(
-            f"own gold [{name}] ({len(part)} sentences): {_prf(tp, n_sys, n_gold)} "
+            f"own gold [{name}]{label} ({len(part)} sentences): {_prf(tp, n_sys, n_gold)} "
             f"(tp {tp}, system {n_sys}, gold {n_gold}); "
             f"annotators' agreement {_prf(agree, n_second, n_first)}"
         )
@@ -156,6 +161,11 @@ def main() -> None:
     resources = load_resources()
     if args.petrarch.exists():
         eval_petrarch(nlp, resources, args.petrarch, args.show)
+    if resources.event_scorer is not None:
+        # the rules alone first, for comparison (the scorer's dev rows are in its training data)
+        rules = replace(resources, event_scorer=None)
+        eval_gold(nlp, rules, args.gold, 0, args.errors_of, " rules alone")
+        print()
     eval_gold(nlp, resources, args.gold, args.show, args.errors_of)
 
 

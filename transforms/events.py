@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from spacy.tokens import Doc, Span, Token
 
 from transforms.dates import resolve_date
 from transforms.entities import PLACE_LABELS, EntityExtraction
+from transforms.event_scorer import (
+    ArgOption,
+    EventScorer,
+    dep_path,
+    option_features,
+    path_length,
+    predicate_features,
+)
 from transforms.ids import row_id
 from transforms.quotes import find_quote_marks
 from transforms.records import EventRecord, QuoteRecord
@@ -852,6 +860,128 @@ def _has_event_complement(verb: Token, resources: Resources) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """One lexicon verb as the rules code it, with what the scorer decides on."""
+
+    record: EventRecord  # the rules' event: their code, actor, target, date, flags
+    gate: str | None  # why the rules alone drop it ("speech", "unnamed" ...); None: kept
+    features: tuple[str, ...]  # the keep model's view of it
+    actor_options: tuple[ArgOption, ...]  # the rules' actor first, then the sentence's others
+    target_options: tuple[ArgOption, ...]
+    # the other nations of a coordinated actor ("US and British warplanes"): entity, country
+    nations: tuple[tuple[str | None, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A phrase of the sentence that names a country, a national body or a national."""
+
+    head: Token
+    span: Span
+    country: str
+
+
+NAMELESS_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"}
+)
+
+
+def _country_mentions(sent: Span, linker: _Linker) -> list[_Mention]:
+    """The sentence's phrases with a country, in order: named entities (``Russia``, ``Putin``
+    with his stated nationality), noun phrases the rules give one (``Iraqi forces``, ``the
+    Kremlin``) and lone demonyms (``Turkish`` in ``Turkish soldiers`` is found with its
+    phrase)."""
+    out: dict[int, _Mention] = {}
+    for ent in sent.ents:
+        if ent.label_ in NAMELESS_LABELS:
+            continue
+        country = linker.country_of(ent, ent.root)
+        if country is not None:
+            out[ent.root.i] = _Mention(ent.root, ent, country)
+    for token in sent:
+        if token.i in out or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        if token.pos_ == "ADJ":
+            code = linker._demonym(token)
+            if code is not None and not any(
+                m.span.start <= token.i < m.span.end for m in out.values()
+            ):
+                out[token.i] = _Mention(token, sent.doc[token.i : token.i + 1], code)
+            continue
+        if token.dep_ in ("compound", "amod") or token.ent_type_:
+            continue
+        span = _np(token)
+        country = linker.country_of(span, token)
+        if country is not None:
+            out[token.i] = _Mention(token, span, country)
+    return [out[i] for i in sorted(out)]
+
+
+def _options(
+    role: str,
+    root: str,
+    verb: Token,
+    rule: tuple[Token | None, Span | None, str | None, str | None, str | None],
+    phrases: tuple[Span | None, Span | None],
+    mentions: list[_Mention],
+    linker: _Linker,
+) -> tuple[ArgOption, ...]:
+    """The countries one role may take: the rules' choice first (with its phrase), every other
+    country the sentence names (by its mention nearest the verb in the parse), and none."""
+    head, span, rule_country, rule_entity, other_rule = rule
+    actor_phrase, target_phrase = phrases
+    # not a mention inside the other role's phrase: "The Pakistani Taliban attacked a police
+    # station" has no Afghan target, "refused to meet" no Iraqi one when Iraq refuses
+    other_phrase = target_phrase if role == "A" else actor_phrase
+    if other_phrase is not None:
+        mentions = [m for m in mentions if not other_phrase.start <= m.head.i < other_phrase.end]
+    countries = list(dict.fromkeys(m.country for m in mentions))
+
+    def inside(token: Token, phrase: Span | None) -> bool:
+        return phrase is not None and phrase.start <= token.i < phrase.end
+
+    def option(
+        country: str | None, mention: Token | None, text: str | None, entity: str | None
+    ) -> ArgOption:
+        features = option_features(
+            role=role,
+            root=root,
+            lemma=verb.lemma_.lower(),
+            country=country,
+            path=dep_path(mention, verb) if mention is not None else "rule",
+            before=mention is not None and mention.i < verb.i,
+            mention_kind=(mention.ent_type_ or mention.pos_) if mention is not None else None,
+            in_actor_phrase=mention is not None and inside(mention, actor_phrase),
+            in_target_phrase=mention is not None and inside(mention, target_phrase),
+            is_rule=country == rule_country,
+            is_other_rule=country is not None and country == other_rule,
+            rule_has_phrase=span is not None,
+            first_in_sentence=bool(countries) and country == countries[0],
+            only_country=len(countries) == 1 and country == countries[0],
+        )
+        return ArgOption(country, text, entity, features)
+
+    def nearest(country: str) -> _Mention:
+        of_country = [m for m in mentions if m.country == country]
+        return min(of_country, key=lambda m: (path_length(m.head, verb), abs(m.head.i - verb.i)))
+
+    out = []
+    if rule_country is not None:
+        text = span.text if span is not None else None
+        out.append(option(rule_country, head, text, rule_entity))
+    for country in countries:
+        if country == rule_country:
+            continue
+        m = nearest(country)
+        out.append(option(country, m.head, m.span.text, linker.entity_in(m.span, m.head)))
+    if rule_country is None:
+        out.insert(0, option(None, None, span.text if span is not None else None, rule_entity))
+    else:
+        out.append(option(None, None, None, None))
+    return tuple(out)
+
+
 def extract_events(
     doc: Doc,
     doc_id: str,
@@ -860,13 +990,31 @@ def extract_events(
     quotes: list[QuoteRecord],
     resources: Resources,
 ) -> list[EventRecord]:
+    """The document's events: the rules' candidates, decided by the learned scorer when the
+    resources carry one, else by the rules' own gates."""
+    candidates = event_candidates(doc, doc_id, published, entities, quotes, resources)
+    return decide_events(candidates, resources.event_scorer)
+
+
+def event_candidates(
+    doc: Doc,
+    doc_id: str,
+    published: datetime | None,
+    entities: EntityExtraction,
+    quotes: list[QuoteRecord],
+    resources: Resources,
+) -> list[EventCandidate]:
+    """Every lexicon verb of the document as the rules code it, with the reason the rules
+    alone would drop it (``gate``) and the features the scorer decides on."""
     sentence_of = SentenceIndex(doc)
     linker = _Linker(doc, entities, resources)
     quoted = [(q.start, q.end) for q in find_quote_marks(doc_text(doc))]
     # a reporting verb that introduces a quote is a statement event linked to that quote
     cue_quote = {q.cue_start_char: q for q in quotes if q.cue_start_char is not None}
     dateline = _dateline_place(doc, linker)
-    events: list[EventRecord] = []
+    mentions_of: dict[int, list[_Mention]] = {}
+    scorer = resources.event_scorer
+    candidates: list[EventCandidate] = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.dep_ in ("aux", "auxpass", "amod", "compound"):
             continue
@@ -884,6 +1032,7 @@ def extract_events(
         # reporting verbs whose lexicon code is a plain statement (``announced that``);
         # one that names a kind of statement (``warned that`` 012, ``denied`` 016) is coded
         matrix = _matrix_act(verb, resources)
+        gate: str | None = None
         if (
             quote is None
             and matrix is None
@@ -891,7 +1040,7 @@ def extract_events(
             and not any(c.dep_ in ("dobj", "dative") or _aimed_prep(c) for c in verb.children)
             and not _specific_statement(verb, resources)
         ):
-            continue
+            gate = "speech"
         if matrix is None and _has_event_complement(verb, resources):
             continue
         matched = matrix or match_cameo(verb, resources)
@@ -899,6 +1048,11 @@ def extract_events(
             continue
         if matched is None:
             matched = _addressed_statement(verb, resources)
+        learned = scorer.codes.get(verb.lemma_.lower(), ()) if scorer is not None else ()
+        if matched is None and learned:
+            # a verb the lexicon lacks but the annotated sentences code ("signed a memorandum")
+            matched = (learned[0], verb.lemma_.lower(), None)
+            gate = gate or "unlisted"
         if matched is None:
             continue
         code, pattern, phrase_end = matched
@@ -934,9 +1088,9 @@ def extract_events(
             # request, a pledge), unless it is aimed at someone ("urged Iran", "called on");
             # ``warned that``, refined to 012 above, stays a statement; a promise to act
             # (``pledged to cooperate``) is an intent whether or not it reads as a quote
-            continue
+            gate = gate or "quote_act"
         if actor is None and target is None and quote is None:
-            continue
+            gate = gate or "no_args"
         sent = verb.sent
         actor_span = _np(actor) if actor is not None else None
         if actor_span is None and quote is not None and quote.speaker_start_char is not None:
@@ -1025,12 +1179,12 @@ def extract_events(
         ):
             # "Trust America Service Corp signed an agreement", "the venture accepted a
             # proposal": a company's dealings with no national counterpart are business
-            continue
+            gate = gate or "company"
         if quote is None and not (actor_country or target_country or actor_entity or target_entity):
             # neither side is a named or national actor ("a political crisis threatened a
             # fragile ceasefire", "the report warned"): nothing to code it between, as in
             # PETRARCH, which drops events without coded actors
-            continue
+            gate = gate or "unnamed"
         if target_country is None and cameo.root_code in HOSTED_ROOTS:
             # "began talks in Bonn": a meeting abroad is held with the host country
             heads = [t for t in (verb, phrase_end, target) if t is not None]
@@ -1092,23 +1246,171 @@ def extract_events(
             in_quote=any(s <= verb.idx < e for s, e in quoted),
             quote_id=quote.quote_id if quote is not None else None,
         )
-        events.append(record)
+        nations: list[tuple[str | None, str]] = []
         if actor_span is not None and cameo.root_code not in JOINT_ROOTS | {"01"}:
             # "US and British warplanes attacked", "Russia and Syria warned": each nation of
             # a coordinated actor acts on the target (joint acts between them are coded from
             # the first to the second above)
-            for token, country in _other_nations(actor_span, actor_country, linker):
-                if country == target_country:
-                    continue
-                events.append(
-                    replace(
-                        record,
-                        event_id=row_id("evt", doc_id, verb.idx, end_char, code, country),
-                        actor_country_code=country,
-                        actor_entity_id=linker.entity_at(token),
-                    )
+            nations = [
+                (linker.entity_at(token), country)
+                for token, country in _other_nations(actor_span, actor_country, linker)
+            ]
+        if sent.start not in mentions_of:
+            mentions_of[sent.start] = _country_mentions(sent, linker)
+        mentions = mentions_of[sent.start]
+        for variant in dict.fromkeys((code, *learned)):
+            # the lexicon's code, then the other codes annotators gave this verb ("warned"
+            # 012, 020 or 13x; "imposed" 16x or 17x): the keep model weighs each
+            cameo = resources.cameo_codes.get(variant)
+            if cameo is None:
+                continue
+            features = predicate_features(
+                root=cameo.root_code,
+                code=variant,
+                lemma=verb.lemma_.lower(),
+                pattern=pattern,
+                dep=verb.dep_,
+                tag=verb.tag_,
+                head_lemma=verb.head.lemma_.lower() if verb.head.i != verb.i else None,
+                gate=gate,
+                lexicon=variant == code,
+                quoted=quote is not None,
+                in_quote=record.in_quote,
+                intent=matrix is not None,
+                has_actor=actor_span is not None,
+                has_target=target_span is not None,
+                actor_country=actor_country is not None,
+                target_country=target_country is not None,
+                n_countries=len({m.country for m in mentions}),
+            )
+            roles = (
+                ("A", actor, actor_span, actor_country, actor_entity, target_country),
+                ("T", target, target_span, target_country, target_entity, actor_country),
+            )
+            actor_options, target_options = (
+                _options(
+                    role,
+                    cameo.root_code,
+                    verb,
+                    (head, span, country, entity, other),
+                    (actor_span, target_span),
+                    mentions,
+                    linker,
                 )
+                for role, head, span, country, entity, other in roles
+            )
+            if variant != code:
+                record = replace(
+                    record,
+                    event_id=row_id("evt", doc_id, verb.idx, end_char, variant),
+                    event_code=variant,
+                    event_root_code=cameo.root_code,
+                    event_label=cameo.label,
+                    quad_class=cameo.quad_class,
+                    goldstein=cameo.goldstein,
+                )
+            candidates.append(
+                EventCandidate(
+                    record,
+                    gate if variant == code else gate or "variant",
+                    features,
+                    actor_options,
+                    target_options,
+                    tuple(nations),
+                )
+            )
+    return candidates
+
+
+def decide_events(
+    candidates: list[EventCandidate], scorer: EventScorer | None
+) -> list[EventRecord]:
+    """The events among the candidates, at most one per verb.  Without a scorer, the rules
+    decide: every candidate no gate dropped, with the rules' actor and target.  With one, the
+    learned models correct them where they are confident (see ``EventScorer``): a rule event
+    is dropped when unlikely, a candidate the rules drop or another code of the verb is taken
+    when likely enough, and a country the rules leave empty is filled in from the sentence."""
+    by_verb: dict[int, list[tuple[float, EventCandidate]]] = {}
+    for candidate in candidates:
+        p = scorer.keep_probability(candidate.features) if scorer is not None else 1.0
+        by_verb.setdefault(candidate.record.start_char, []).append((p, candidate))
+    events: list[EventRecord] = []
+    for group in by_verb.values():
+        candidate = _chosen(group, scorer)
+        if candidate is None:
+            continue
+        record = candidate.record
+        if scorer is not None:
+            actor = _choose(candidate.actor_options, scorer)
+            target = _choose(candidate.target_options, scorer)
+            record = replace(
+                record,
+                actor_country_code=actor.country,
+                actor_text=actor.text,
+                actor_entity_id=actor.entity_id,
+                target_country_code=target.country,
+                target_text=target.text,
+                target_entity_id=target.entity_id,
+            )
+        events.append(record)
+        if record.actor_country_code != candidate.record.actor_country_code:
+            continue  # the other nations were read off the rules' actor phrase
+        for entity_id, country in candidate.nations:
+            if country == record.target_country_code:
+                continue
+            events.append(
+                replace(
+                    record,
+                    event_id=row_id(
+                        "evt",
+                        record.doc_id,
+                        record.start_char,
+                        record.end_char,
+                        record.event_code,
+                        country,
+                    ),
+                    actor_country_code=country,
+                    actor_entity_id=entity_id,
+                )
+            )
     return events
+
+
+def _chosen(
+    group: list[tuple[float, EventCandidate]], scorer: EventScorer | None
+) -> EventCandidate | None:
+    """The one candidate of a verb that is an event, if any (``group``: each candidate of the
+    verb with its keep probability)."""
+    ruled = next(((p, c) for p, c in group if c.gate is None), None)
+    if scorer is None:
+        return ruled[1] if ruled is not None else None
+    # the annotation codes only what happened, so the keep model never saw a negated or
+    # hypothetical clause: the rules' flagged events stay
+    keep_rule = ruled is not None and (
+        ruled[0] >= scorer.drop_threshold or ruled[1].record.negated or ruled[1].record.hypothetical
+    )
+    p, best = max(
+        ((p, c) for p, c in group if c.gate is not None), key=lambda pc: pc[0], default=(0.0, None)
+    )
+    if (
+        best is not None
+        and p >= scorer.add_threshold
+        and (ruled is None or not keep_rule or p - ruled[0] >= scorer.variant_margin)
+    ):
+        return best
+    return ruled[1] if ruled is not None and keep_rule else None
+
+
+def _choose(options: tuple[ArgOption, ...], scorer: EventScorer) -> ArgOption:
+    """The rules' option (the first) when it has a country; else the best other option when
+    it outscores having none by the scorer's margin.  Replacing a country the rules read
+    (the subject's, the object's) gained nothing out of fold and undid parses the rules get
+    right, so the arg model only fills in what they leave empty."""
+    if options[0].country is not None:
+        return options[0]
+    scores = [scorer.arg_score(o.features) for o in options]
+    top = max(range(len(options)), key=scores.__getitem__)
+    return options[top] if scores[top] - scores[0] >= scorer.arg_margin else options[0]
 
 
 def _aimed_prep(token: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transforms.event_scorer import EventScorer
 from transforms.geo import Gazetteer
 
 
@@ -45,6 +46,8 @@ class Resources:
     statement_verbs: dict[str, str] = field(default_factory=dict)
     # "verb object" lemma pairs that are idioms, not the verb's event ("meet obligation")
     non_event_objects: frozenset[str] = frozenset()
+    # the learned layer over the event rules (event_scorer.json); None: the rules decide alone
+    event_scorer: EventScorer | None = None
     # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
     # one of them can only match alone, so the words after it are not read
     cameo_phrase_heads: frozenset[str] = field(init=False, default=frozenset())
