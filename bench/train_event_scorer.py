@@ -49,7 +49,6 @@ DEFAULT_GOLD = ROOT / "bench/events_gold.jsonl"
 DEFAULT_OUT = ROOT / "transforms/rules/event_scorer.json"
 L2 = 1.0  # per-weight penalty (sum over the data's loss, not its mean)
 MIN_COUNT = 2  # features seen fewer times than this are dropped
-TOLERANCE = 0.005  # F1 a more conservative policy may give up (see choose_policy)
 MIN_CODE = 3  # a verb's annotated root counts from this many events
 
 
@@ -237,21 +236,46 @@ def train(sentences: list[Sentence]) -> EventScorer:
     return EventScorer(keep=keep, arg=arg)
 
 
-def score(sentences: list[Sentence], scorer: EventScorer | None) -> tuple[int, int, int]:
-    tp = n_sys = n_gold = 0
+def per_sentence(
+    sentences: list[Sentence], scorer: EventScorer | None
+) -> list[tuple[int, int, int]]:
+    """(matched, system, gold) events of each sentence: matched on (root, source country,
+    target country); negated and hypothetical events are not counted (they did not happen)."""
+    out = []
     for s in sentences:
         events = [
             e for e in decide_events(s.candidates, scorer) if not e.negated and not e.hypothetical
         ]
         gold = Counter((e["root"], e["source_country"], e["target_country"]) for e in s.gold)
-        n_gold += sum(gold.values())
-        n_sys += len(events)
+        n_gold = sum(gold.values())
+        tp = 0
         for e in events:
             key = (e.event_root_code, e.actor_country_code, e.target_country_code)
             if gold[key] > 0:
                 gold[key] -= 1
                 tp += 1
-    return tp, n_sys, n_gold
+        out.append((tp, len(events), n_gold))
+    return out
+
+
+def score(sentences: list[Sentence], scorer: EventScorer | None) -> tuple[int, int, int]:
+    rows = per_sentence(sentences, scorer)
+    return sum(r[0] for r in rows), sum(r[1] for r in rows), sum(r[2] for r in rows)
+
+
+def _f1(tp: int, n_sys: int, n_gold: int) -> float:
+    return 2 * tp / (n_sys + n_gold) if n_sys + n_gold else 0.0
+
+
+def bootstrap_se(rows: list[tuple[int, int, int]], draws: int = 200) -> float:
+    """The standard error of F1 over sentences (resampled with replacement)."""
+    rng = np.random.default_rng(0)
+    counts = np.array(rows, dtype=float)
+    scores = []
+    for _ in range(draws):
+        tp, n_sys, n_gold = counts[rng.integers(0, len(rows), len(rows))].sum(axis=0)
+        scores.append(_f1(tp, n_sys, n_gold))
+    return float(np.std(scores))
 
 
 def prf(tp: int, n_sys: int, n_gold: int) -> str:
@@ -296,17 +320,20 @@ def choose_policy(parsed: list[Parsed], resources, folds: int = 5) -> Policy:
         return total
 
     def f1(c: list[int]) -> float:
-        return 2 * c[0] / (c[1] + c[2]) if c[1] + c[2] else 0.0
+        return _f1(*c)
 
     grid = [(d, a, v, m) for d in DROPS for a in ADDS for v in VARIANT_MARGINS for m in ARG_MARGINS]
     results = {policy: counts(policy) for policy in grid}
-    # the policy that overrules the rules least among those within TOLERANCE of the best F1:
-    # the models are trained on one annotator's reading of 1,500 sentences, the rules on
-    # table tests of what the issue asks for, so a gain too small to measure is not taken
-    top = max(f1(c) for c in results.values())
-    ranked = sorted(
-        grid, key=lambda p: (f1(results[p]) < top - TOLERANCE, p[0], -p[1], -p[2], -p[3])
+    best = max(grid, key=lambda p: f1(results[p]))
+    # the policy that overrules the rules least among those within one standard error of the
+    # best F1: the models learn one annotator's reading of a few thousand sentences, the rules
+    # hold what the issue asks for (its table tests), so a gain within the noise is not taken
+    se = bootstrap_se(
+        [r for scorer, sentences in held_out for r in per_sentence(sentences, _with(scorer, best))]
     )
+    top = f1(results[best])
+    print(f"  out-of-fold, best F1 {top:.3f}, its standard error over sentences {se:.3f}")
+    ranked = sorted(grid, key=lambda p: (f1(results[p]) < top - se, p[0], -p[1], -p[2], -p[3]))
     rules = (0.0, 1.01, 1.01, 99.0)
     print(f"  out-of-fold, rules alone: {prf(*results[rules])}")
     for policy in ranked[:3]:
@@ -314,7 +341,7 @@ def choose_policy(parsed: list[Parsed], resources, folds: int = 5) -> Policy:
     for k, name in enumerate(("drop", "add", "variant", "arg")):
         # how much each knob matters: the best policy with it held at each value
         for value in sorted({p[k] for p in grid}):
-            policy = next(p for p in ranked if p[k] == value)
+            policy = max((p for p in grid if p[k] == value), key=lambda p: f1(results[p]))
             print(f"    best with {name} = {value}: {policy} {prf(*results[policy])}")
     return ranked[0]
 

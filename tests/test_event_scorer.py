@@ -110,7 +110,13 @@ def test_arg_model_fills_an_empty_country_and_keeps_the_rules_ones(run):
     fill = EventScorer(arg={"T:option": 5.0, "A:none": 9.0}, arg_margin=0.5)
     occupy = run(text, fill).events[0]
     assert (occupy.actor_country_code, occupy.target_country_code) == ("IRQ", "IRQ")
-    assert occupy.target_text == "Iraq" and occupy.target_entity_id is not None
+    # the target is still the rules' phrase, now with a country
+    assert occupy.target_text == "the oil fields"
+    # with no phrase of its own, the role is the mention that names the country
+    bare = run("Iraq said the troops attacked, officials added.", fill).events
+    assert [(e.predicate, e.target_country_code, e.target_text) for e in bare] == [
+        ("attack", "IRQ", "Iraq")
+    ]
     # below the margin the rules' empty target stays
     short = replace(fill, arg_margin=6.0)
     assert _keys(run(text, short)) == [("occupy", "192", "IRQ", None)]

@@ -325,10 +325,11 @@ def test_seed_events(process: Process):
             "occupy",
             {"actor_country_code": "DEU", "target_country_code": "NLD"},
         ),
-        # plural demonyms name the people
+        # plural demonyms name the people (not a state company's purchase "from the Saudis":
+        # commerce, which the annotation leaves uncoded and the scorer learnt to drop)
         (
-            "Petrobras cancelled a purchase from the Saudis yesterday.",
-            "cancel",
+            "The army arrested the Saudis yesterday.",
+            "arrest",
             {"target_country_code": "SAU"},
         ),
         # people groups without a nationality act for the country their sentence names

@@ -974,7 +974,12 @@ def _options(
         if country == rule_country:
             continue
         m = nearest(country)
-        out.append(option(country, m.head, m.span.text, linker.entity_in(m.span, m.head)))
+        if span is not None:
+            # the rules' phrase stays the role ("the oil fields" of Iraq); only its country
+            # comes from the mention
+            out.append(option(country, m.head, span.text, rule_entity))
+        else:
+            out.append(option(country, m.head, m.span.text, linker.entity_in(m.span, m.head)))
     if rule_country is None:
         out.insert(0, option(None, None, span.text if span is not None else None, rule_entity))
     else:
@@ -1258,9 +1263,12 @@ def event_candidates(
         if sent.start not in mentions_of:
             mentions_of[sent.start] = _country_mentions(sent, linker)
         mentions = mentions_of[sent.start]
-        for variant in dict.fromkeys((code, *learned)):
-            # the lexicon's code, then the other codes annotators gave this verb ("warned"
-            # 012, 020 or 13x; "imposed" 16x or 17x): the keep model weighs each
+        # the lexicon's code, then the other codes annotators gave this verb ("warned" 012,
+        # 020 or 13x): the keep model weighs each; a phrase the lexicon or the rules code as a
+        # whole ("impose sanction", "declined to join") is more specific than the bare verb
+        # the learnt codes are for ("declined to comment" 011), so it keeps its code
+        bare = pattern == verb.lemma_.lower() and matrix is None
+        for variant in dict.fromkeys((code, *learned) if bare else (code,)):
             cameo = resources.cameo_codes.get(variant)
             if cameo is None:
                 continue
