@@ -7,7 +7,8 @@ models, trained by ``bench/train_event_scorer.py`` on annotated news sentences a
 feature weights in ``transforms/rules/event_scorer.json``, then decide:
 
 * ``keep``: is the candidate an event the annotation guidelines code (with this root)?
-* ``arg``: scored once per (role, country option); the best option of each role wins.
+* ``arg``: scored once per (role, country option); it fills in a role the rules leave
+  without a country (``transforms/events.py``, ``decide_events``).
 
 Features are plain strings so that scoring is a dictionary lookup: nothing here needs numpy.
 """
@@ -36,7 +37,8 @@ class EventScorer:
     add_threshold: float = 1.0
     # ... and replaces the rule event's code when it is this much more likely than it
     variant_margin: float = 1.0
-    # a country option replaces the rules' choice when it outscores it by this (log-odds)
+    # a role the rules leave without a country takes the best country option when it
+    # outscores having none by this (log-odds)
     arg_margin: float = 99.0
     # verb lemma -> the codes annotators gave it, one per root, most frequent first
     codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

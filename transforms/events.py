@@ -1,7 +1,9 @@
 """Events: actor -> action -> target clauses, coded with CAMEO from the verb lexicon.
 
-``extract_events`` walks the dependency parse: every verb (or verb phrase) in the CAMEO lexicon
-becomes one event with its subject as actor and its object as target.
+``event_candidates`` walks the dependency parse: every verb (or verb phrase) in the CAMEO lexicon
+is a candidate event with its subject as actor and its object as target, with the reason the
+rules would drop it, if any.  ``decide_events`` keeps the rules' events, or, when the resources
+carry the learned scorer (``transforms/event_scorer.py``), lets it drop, add and complete them.
 """
 
 from __future__ import annotations
@@ -1307,8 +1309,9 @@ def event_candidates(
                 )
                 for role, head, span, country, entity, other in roles
             )
+            coded = record
             if variant != code:
-                record = replace(
+                coded = replace(
                     record,
                     event_id=row_id("evt", doc_id, verb.idx, end_char, variant),
                     event_code=variant,
@@ -1319,7 +1322,7 @@ def event_candidates(
                 )
             candidates.append(
                 EventCandidate(
-                    record,
+                    coded,
                     gate if variant == code else gate or "variant",
                     features,
                     actor_options,
