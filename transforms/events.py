@@ -9,7 +9,9 @@ carry the learned scorer (``transforms/event_scorer.py``), lets it drop, add and
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -336,21 +338,29 @@ class _Linker:
         self.entities = entities
         self.resources = resources
         self.spans = sorted(entities.by_span)
-        self.labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
+        # mention spans are disjoint (spaCy's entities and the rules' spans, filtered), so the
+        # one covering a character is found by bisection, not by a scan of the document's
+        # mentions for every phrase (quadratic on a long article)
+        self.starts = [start for start, _ in self.spans]
+        self.disjoint = all(a[1] <= b[0] for a, b in itertools.pairwise(self.spans))
+        # doc.ents and Span.ents rebuild the document's entity list on every access: once here
+        self.ents = list(doc.ents)
+        self.ent_starts = [e.start for e in self.ents]
+        self.labels = {(e.start_char, e.end_char): e.label_ for e in self.ents}
         self.nationality = self._nationalities(doc)
         # PERSON mentions in document order, computed once per document: ``he``/``she``
         # stands for the nearest one before it
         # (the small model often tags a person's bare surname as ORG: "Kushner said he")
         self.persons = [
             e
-            for e in doc.ents
+            for e in self.ents
             if e.label_ == "PERSON"
             or (e.label_ == "ORG" and e.root.pos_ == "PROPN" and e.root.dep_ in PERSON_LIKE_DEPS)
         ]
         self.person_ends = [e.end for e in self.persons]
         # ``it`` stands for the nearest organisation, country or group named before it in its
         # sentence (``they`` is too often people: "meet with people and understand why they")
-        self.bodies = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        self.bodies = [e for e in self.ents if e.label_ in ("ORG", "GPE", "NORP")]
         self.body_ends = [e.end for e in self.bodies]
 
     def body_before(self, pronoun: Token) -> Span | None:
@@ -365,11 +375,34 @@ class _Linker:
         previous = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         return _nearest_before(self.persons, self.person_ends, pronoun, previous)
 
-    def entity_at(self, token: Token) -> str | None:
-        for (start, end), entity_id in self.entities.by_span.items():
-            if start <= token.idx < end:
-                return entity_id
+    def _covering(self, char: int) -> tuple[int, int] | None:
+        """The mention span that covers a character offset, if any."""
+        if not self.disjoint:
+            return next((sp for sp in self.entities.by_span if sp[0] <= char < sp[1]), None)
+        at = bisect.bisect_right(self.starts, char) - 1
+        if at >= 0 and char < self.spans[at][1]:
+            return self.spans[at]
         return None
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """The named entities inside a span (``span.ents``, without rebuilding them)."""
+        lo = bisect.bisect_left(self.ent_starts, span.start)
+        hi = bisect.bisect_left(self.ent_starts, span.end)
+        return [e for e in self.ents[lo:hi] if e.end <= span.end]
+
+    def ent_at(self, token: Token) -> Span | None:
+        """The named entity a token is part of."""
+        at = bisect.bisect_right(self.ent_starts, token.i) - 1
+        return self.ents[at] if at >= 0 and token.i < self.ents[at].end else None
+
+    def _spans_from(self, char: int) -> Iterator[tuple[int, int]]:
+        """The mention spans in order, from the one that may cover ``char`` on."""
+        at = max(0, bisect.bisect_right(self.starts, char) - 1) if self.disjoint else 0
+        return itertools.islice(self.spans, at, None)
+
+    def entity_at(self, token: Token) -> str | None:
+        span = self._covering(token.idx)
+        return self.entities.by_span[span] if span is not None else None
 
     def _nationalities(self, doc: Doc) -> dict[str, str]:
         """Entity -> the nationality stated by a modifier on any of its mentions in the
@@ -419,7 +452,7 @@ class _Linker:
         """A person the text names without a nationality (``Shultz said``) whose nationality
         the corpus states elsewhere (``U.S. Secretary of State George Shultz``)."""
         if head.ent_type_ == "PERSON":
-            mention = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            mention = self.ent_at(head)
         elif head.pos_ == "PROPN" and not head.ent_type_:
             # the tagger misses names at the start of a sentence ("Shultz met ...")
             mention = head.doc[
@@ -448,7 +481,7 @@ class _Linker:
     def entity_in(self, span: Span, head: Token) -> str | None:
         """The entity whose mention covers the phrase's head, else the first one in the phrase."""
         first: str | None = None
-        for start, end in self.spans:
+        for start, end in self._spans_from(span.start_char):
             if start >= span.end_char:
                 break
             if end <= span.start_char:
@@ -463,10 +496,9 @@ class _Linker:
         """A place is its own country; a person or group takes the nationality the text gives it:
         its own entity's country, an IGO name, a known seat of power (``the Kremlin``), else the
         first country, place or demonym inside its phrase (``US Deputy Secretary ...``)."""
-        for (start, end), entity_id in self.entities.by_span.items():
-            if start <= head.idx < end and self.entities.info[entity_id][2]:
-                return self.entities.info[entity_id][2]
         entity_id = self.entity_at(head)
+        if entity_id is not None and self.entities.info[entity_id][2]:
+            return self.entities.info[entity_id][2]
         if entity_id is not None and self.nationality.get(entity_id):
             return self.nationality[entity_id]
         known = self._affiliation(head)
@@ -486,7 +518,9 @@ class _Linker:
             member = " ".join(t.text for t in of.subtree if t.dep_ != "det" and t.i > of.i)
             if member.casefold() in igos:
                 return "IGO"
-        for start, end in self.spans:
+        for start, end in self._spans_from(span.start_char):
+            if start >= span.end_char:
+                break
             if span.start_char <= start and end <= span.end_char:
                 country = self.entities.info[self.entities.by_span[(start, end)]][2]
                 if country:
@@ -568,16 +602,16 @@ class _Linker:
                 "near",
                 "outside",
             ):
-                for (start, end), entity_id in self.entities.by_span.items():
-                    if start <= token.idx < end and self.labels.get((start, end)) in PLACE_LABELS:
-                        return entity_id
+                span = self._covering(token.idx)
+                if span is not None and self.labels.get(span) in PLACE_LABELS:
+                    return self.entities.by_span[span]
         return None
 
 
-def _date_of(verb: Token, sent: Span) -> Span | None:
+def _date_of(verb: Token, sent_ents: list[Span]) -> Span | None:
     """The date expression of the verb's own clause; a coordinated or complement verb shares
     its head's date; a lone date in the sentence applies to all its clauses."""
-    ents = [e for e in sent.ents if e.label_ == "DATE"]
+    ents = [e for e in sent_ents if e.label_ == "DATE"]
     clause = verb
     while True:
         for e in ents:
@@ -895,7 +929,7 @@ def _country_mentions(sent: Span, linker: _Linker) -> list[_Mention]:
     Kremlin``) and lone demonyms (``Turkish`` in ``Turkish soldiers`` is found with its
     phrase)."""
     out: dict[int, _Mention] = {}
-    for ent in sent.ents:
+    for ent in linker.ents_in(sent):
         if ent.label_ in NAMELESS_LABELS:
             continue
         country = linker.country_of(ent, ent.root)
@@ -1203,7 +1237,7 @@ def event_candidates(
                 for t in c.subtree
             ]
             target_country = linker.country_in(places, [], (actor_country,))
-        date_span = _date_of(verb, sent)
+        date_span = _date_of(verb, linker.ents_in(sent))
         future = _is_future(verb) or (
             date_span is not None
             and _scheduled(date_span, _np(thing) if thing is not None else None)
