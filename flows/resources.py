@@ -132,7 +132,6 @@ def _cameo_verbs() -> dict[str, str]:
     return verbs
 
 
-@functools.cache
 def load_event_scorer(path: Path | None = None) -> EventScorer | None:
     """The learned layer over the event rules (``bench/train_event_scorer.py`` writes it);
     None when the file is absent, and the rules decide alone."""
@@ -153,6 +152,7 @@ def load_event_scorer(path: Path | None = None) -> EventScorer | None:
     )
 
 
+@functools.cache
 def load_resources() -> Resources:
     """Every lookup table, built once per process (~1 s, dominated by the gazetteer)."""
     return Resources(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench import train_event_scorer as trainer
-from flows.resources import RULES_DIR, load_event_scorer
+from flows.resources import RULES_DIR, load_event_scorer, load_resources
 from tests.conftest import Process
 from transforms.event_scorer import EventScorer, dep_path
 
@@ -136,6 +136,12 @@ def test_committed_model_loads_and_codes_what_the_lexicon_knows(resources):
     for lemma, codes in scorer.codes.items():
         assert codes and all(code in resources.cameo_codes for code in codes), lemma
         assert len({code[:2] for code in codes}) == len(codes), lemma  # one code per root
+
+
+def test_resources_and_their_scorer_are_loaded_once_per_process():
+    # every batch asks for the resources: the gazetteer and the model are built once
+    assert load_resources() is load_resources()
+    assert load_resources().event_scorer == load_event_scorer()
 
 
 def test_model_file_with_an_unknown_key_is_refused(tmp_path: Path):
