@@ -101,6 +101,28 @@ def _keys(events: list[dict]) -> Counter[tuple[str, str | None, str | None]]:
     return Counter((e["root"], e["source_country"], e["target_country"]) for e in events)
 
 
+def match_events(
+    events: list[EventRecord], gold: list[dict]
+) -> tuple[int, list[EventRecord], Counter[tuple[str, str | None, str | None]]]:
+    """(matched, system events without a gold counterpart, gold keys left unmatched): a system
+    event matches a gold event with its CAMEO root and both countries (null included), each
+    gold event at most once. Negated and hypothetical events are not counted: they did not
+    happen, and the annotation codes only what did."""
+    left = _keys(gold)
+    matched = 0
+    unmatched = []
+    for e in events:
+        if e.negated or e.hypothetical:
+            continue
+        key = (e.event_root_code, e.actor_country_code, e.target_country_code)
+        if left[key] > 0:
+            left[key] -= 1
+            matched += 1
+        else:
+            unmatched.append(e)
+    return matched, unmatched, left
+
+
 def _prf(tp: int, n_sys: int, n_gold: int) -> str:
     p = tp / n_sys if n_sys else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -119,19 +141,17 @@ def eval_gold(
         misses: list[str] = []
         for row in part:
             events, _ = run(nlp, resources, row["text"], row.get("published"))
-            events = [e for e in events if not e.negated and not e.hypothetical]
-            gold = _keys(row["events"])
-            n_gold += sum(gold.values())
-            n_sys += len(events)
-            for e in events:
-                key = (e.event_root_code, e.actor_country_code, e.target_country_code)
-                if gold[key] > 0:
-                    gold[key] -= 1
-                    tp += 1
-                elif name == errors_of:
-                    misses.append(f"  FP {row['id']} {e.predicate} {key}")
+            matched, unmatched, left = match_events(events, row["events"])
+            tp += matched
+            n_sys += matched + len(unmatched)
+            n_gold += len(row["events"])
             if name == errors_of:
-                misses += [f"  FN {row['id']} {k}" for k, v in gold.items() for _ in range(v)]
+                misses += [
+                    f"  FP {row['id']} {e.predicate} "
+                    f"{(e.event_root_code, e.actor_country_code, e.target_country_code)}"
+                    for e in unmatched
+                ]
+                misses += [f"  FN {row['id']} {k}" for k, v in left.items() for _ in range(v)]
             first, second = _keys(row["events_first"]), _keys(row["events_second"])
             agree += sum((first & second).values())
             n_first += sum(first.values())

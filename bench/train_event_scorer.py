@@ -36,6 +36,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.eval_events import match_events  # noqa: E402
 from flows.nlp import load_nlp  # noqa: E402
 from flows.resources import load_resources  # noqa: E402
 from transforms.articles import doc_id_for, parse_published  # noqa: E402
@@ -239,22 +240,12 @@ def train(sentences: list[Sentence]) -> EventScorer:
 def per_sentence(
     sentences: list[Sentence], scorer: EventScorer | None
 ) -> list[tuple[int, int, int]]:
-    """(matched, system, gold) events of each sentence: matched on (root, source country,
-    target country); negated and hypothetical events are not counted (they did not happen)."""
+    """(matched, system, gold) events of each sentence, matched as ``bench/eval_events.py``
+    scores them."""
     out = []
     for s in sentences:
-        events = [
-            e for e in decide_events(s.candidates, scorer) if not e.negated and not e.hypothetical
-        ]
-        gold = Counter((e["root"], e["source_country"], e["target_country"]) for e in s.gold)
-        n_gold = sum(gold.values())
-        tp = 0
-        for e in events:
-            key = (e.event_root_code, e.actor_country_code, e.target_country_code)
-            if gold[key] > 0:
-                gold[key] -= 1
-                tp += 1
-        out.append((tp, len(events), n_gold))
+        matched, unmatched, _ = match_events(decide_events(s.candidates, scorer), s.gold)
+        out.append((matched, matched + len(unmatched), len(s.gold)))
     return out
 
 

@@ -54,7 +54,8 @@ Process = Callable[..., DocResult]
 def process(nlp: Language, resources: Resources) -> Process:
     """Run the real pipeline over a text written in a test."""
 
-    def run(text: str, published: str | None = None) -> DocResult:
+    def run(text: str, published: str | None = None, using: Resources | None = None) -> DocResult:
+        """``using``: other resources than the session's (another event scorer, none)."""
         article = Article(
             source_id="test",
             source_uri="test://",
@@ -62,7 +63,7 @@ def process(nlp: Language, resources: Resources) -> Process:
             published_raw=published,
             published_at=parse_published(published),
         )
-        return transform_document(nlp(text), article, resources)
+        return transform_document(nlp(text), article, using or resources)
 
     return run
 

@@ -17,21 +17,11 @@ RULES_ONLY = None
 
 
 @pytest.fixture(scope="module")
-def run(nlp, resources):
+def run(process: Process, resources):
     """Process a text with the given scorer in place of the committed one."""
-    from transforms.articles import parse_published
-    from transforms.document import transform_document
-    from transforms.records import Article
 
     def go(text: str, scorer: EventScorer | None, published: str = "2017-03-20"):
-        article = Article(
-            source_id="test",
-            source_uri="test://",
-            text=text,
-            published_raw=published,
-            published_at=parse_published(published),
-        )
-        return transform_document(nlp(text), article, replace(resources, event_scorer=scorer))
+        return process(text, published, using=replace(resources, event_scorer=scorer))
 
     return go
 

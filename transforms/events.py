@@ -377,11 +377,11 @@ class _Linker:
 
     def _covering(self, char: int) -> tuple[int, int] | None:
         """The mention span that covers a character offset, if any."""
-        if not self.disjoint:
-            return next((sp for sp in self.entities.by_span if sp[0] <= char < sp[1]), None)
-        at = bisect.bisect_right(self.starts, char) - 1
-        if at >= 0 and char < self.spans[at][1]:
-            return self.spans[at]
+        for start, end in self._spans_from(char):
+            if start > char:
+                break
+            if char < end:
+                return start, end
         return None
 
     def ents_in(self, span: Span) -> list[Span]:
@@ -967,15 +967,15 @@ def _options(
     country the sentence names (by its mention nearest the verb in the parse), and none."""
     head, span, rule_country, rule_entity, other_rule = rule
     actor_phrase, target_phrase = phrases
+
     # not a mention inside the other role's phrase: "The Pakistani Taliban attacked a police
     # station" has no Afghan target, "refused to meet" no Iraqi one when Iraq refuses
-    other_phrase = target_phrase if role == "A" else actor_phrase
-    if other_phrase is not None:
-        mentions = [m for m in mentions if not other_phrase.start <= m.head.i < other_phrase.end]
-    countries = list(dict.fromkeys(m.country for m in mentions))
-
     def inside(token: Token, phrase: Span | None) -> bool:
         return phrase is not None and phrase.start <= token.i < phrase.end
+
+    other_phrase = target_phrase if role == "A" else actor_phrase
+    mentions = [m for m in mentions if not inside(m.head, other_phrase)]
+    countries = list(dict.fromkeys(m.country for m in mentions))
 
     def option(
         country: str | None, mention: Token | None, text: str | None, entity: str | None
@@ -1304,6 +1304,10 @@ def event_candidates(
         # whole ("impose sanction", "declined to join") is more specific than the bare verb
         # the learnt codes are for ("declined to comment" 011), so it keeps its code
         bare = pattern == verb.lemma_.lower() and matrix is None
+        roles = (
+            ("A", actor, actor_span, actor_country, actor_entity, target_country),
+            ("T", target, target_span, target_country, target_entity, actor_country),
+        )
         for variant in dict.fromkeys((code, *learned) if bare else (code,)):
             cameo = resources.cameo_codes.get(variant)
             if cameo is None:
@@ -1326,10 +1330,6 @@ def event_candidates(
                 actor_country=actor_country is not None,
                 target_country=target_country is not None,
                 n_countries=len({m.country for m in mentions}),
-            )
-            roles = (
-                ("A", actor, actor_span, actor_country, actor_entity, target_country),
-                ("T", target, target_span, target_country, target_entity, actor_country),
             )
             actor_options, target_options = (
                 _options(
