@@ -436,6 +436,30 @@ def test_seed_events(process: Process):
             "impose ban on",
             {"event_code": "163", "actor_country_code": "IGO", "target_country_code": "CHN"},
         ),
+        # "the Netherlands": the recogniser leaves the article out, the gazetteer finds it
+        (
+            "Turkish President Recep Tayyip Erdogan accused the Netherlands of fascism.",
+            "accuse",
+            {"actor_country_code": "TUR", "target_country_code": "NLD"},
+        ),
+        # an object without a country: the act is aimed by its preposition's object
+        (
+            "The U.S. has offered subsidised wheat to China.",
+            "offer",
+            {"actor_country_code": "USA", "target_text": "China", "target_country_code": "CHN"},
+        ),
+        # ... or at the object's national owner
+        (
+            "Brazil rejected Argentina's proposal on Tuesday.",
+            "reject",
+            {"actor_country_code": "BRA", "target_country_code": "ARG"},
+        ),
+        # a country the recogniser missed still gives an official its country
+        (
+            "Mr Brown has signed a debt relief deal with Tanzania which could cost the UK £1 billion.",
+            "sign deal with",
+            {"actor_country_code": "GBR", "target_country_code": "TZA"},
+        ),
         # the lemmatizer's "fin" for "fined" is mended, so the lexicon finds "fine"
         (
             "Germany fined Volkswagen for cheating on emissions tests.",

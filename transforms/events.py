@@ -264,6 +264,42 @@ def _prep_target(head: Token, after: int | None = None) -> Token | None:
     return None
 
 
+def _aimed_elsewhere(
+    verb: Token, target: Token | None, actor_span: Span | None, linker: _Linker
+) -> tuple[Token, Span, str] | None:
+    """A national actor the act is aimed at when the rules' target has no country: the object
+    of a target preposition on the verb or on its object (``offered eep to China``, ``held
+    talks on Sunday with Brazilian President Sarney``), else the object's owner (``rejected
+    Japan's proposal``)."""
+    if target is not None and (target.ent_type_ or target.pos_ in ("PRON", "PROPN")):
+        # a named or pronoun target stays the target, country or not: "Baratov was arrested
+        # on a US warrant"
+        return None
+    heads = [verb] if target is None else [verb, target]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ not in ("prep", "dative") or prep.lower_ not in TARGET_PREPS:
+                continue
+            if prep.i < verb.i:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.ent_type_ in NAMELESS_LABELS:
+                    continue
+                if actor_span is not None and actor_span.start <= pobj.i < actor_span.end:
+                    continue
+                span = _np(pobj)
+                country = linker.country_of(span, pobj)
+                if country is not None:
+                    return pobj, span, country
+    if target is not None:
+        owner = next((c for c in target.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PROPN":
+            country = linker.country_of(_np(owner), owner)
+            if country is not None:
+                return target, _np(target), country
+    return None
+
+
 def _passive_clause(verb: Token) -> bool:
     """A passive verb, or one coordinated with a passive and with no subject of its own (the
     tagger often reads ``and occupied`` as past tense)."""
@@ -277,7 +313,14 @@ def _passive_clause(verb: Token) -> bool:
 def _object(verb: Token, phrase_end: Token | None) -> Token | None:
     if phrase_end is not None and phrase_end.dep_ == "prep" and phrase_end.i > verb.i:
         # "hold talks with X": a phrase ending on its preposition names the target
-        pobj = next((c for c in phrase_end.children if c.dep_ == "pobj"), None)
+        pobj = next(
+            (
+                c
+                for c in phrase_end.children
+                if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")
+            ),
+            None,
+        )
         if pobj is not None:
             return pobj
     for child in verb.children:
@@ -437,7 +480,8 @@ class _Linker:
         """A country named inside a longer name (``the Office of the US Trade
         Representative``, an organisation entity that hides the ``US`` in it)."""
         for token in span:
-            if not token.text[:1].isupper():
+            if not token.text[:1].isupper() or token.lower_ == "the":
+                # (the gazetteer drops a leading article: "The Arm" would be Armenia's code)
                 continue
             for width in (3, 2, 1):
                 words = span.doc[token.i : min(token.i + width, span.end)]
@@ -590,6 +634,9 @@ class _Linker:
             if code is None and token.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
                 entity_id = self.entity_at(token)
                 code = self.entities.info[entity_id][2] if entity_id is not None else None
+            if code is None and not token.ent_type_ and token.pos_ == "PROPN":
+                # a country name the recogniser missed ("could cost the UK £1 billion")
+                code = self._country_name_in(token.doc[token.i : token.i + 1])
             if code and code != "IGO" and code not in exclude:
                 return code
         return None
@@ -1202,6 +1249,10 @@ def event_candidates(
             # national target hits the country where it happens
             places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
             target_country = linker.country_in(places, [actor_span] if actor_span else [])
+        if target_country is None:
+            aimed = _aimed_elsewhere(verb, target, actor_span, linker)
+            if aimed is not None:
+                target, target_span, target_country = aimed
         actor_entity = (
             linker.entity_in(actor_span, actor)
             if actor_span is not None and actor is not None
