@@ -460,6 +460,13 @@ def test_seed_events(process: Process):
             "sign deal with",
             {"actor_country_code": "GBR", "target_country_code": "TZA"},
         ),
+        # an IGO named inside the actor's phrase makes it IGO, not the sentence's other country
+        (
+            "European Community agriculture ministers agreed to extend the milk marketing "
+            "years, Belgian minister Paul de Keersmaeker said.",
+            "agree",
+            {"actor_country_code": "IGO"},
+        ),
         # the lemmatizer's "fin" for "fined" is mended, so the lexicon finds "fine"
         (
             "Germany fined Volkswagen for cheating on emissions tests.",
@@ -652,3 +659,16 @@ def test_each_nation_of_a_coordinated_actor_acts(process: Process):
     result = process("Saudi Arabia and Russia signed an agreement on oil output.")
     signed = [e for e in result.events if e.event_root_code == "05"]
     assert [(e.actor_country_code, e.target_country_code) for e in signed] == [("SAU", "RUS")]
+
+
+def test_each_nation_of_a_coordinated_target_is_acted_on(process: Process):
+    # "A attacked B and C": one event per target of another country (the annotation guidelines)
+    events = process("Turkish jets bombed Syria and Iraq on Sunday.", "2016-10-21").events
+    bombed = {e.target_country_code: e for e in events if e.predicate == "bomb"}
+    assert set(bombed) == {"SYR", "IRQ"}
+    assert bombed["IRQ"].target_text == "Iraq" and bombed["IRQ"].actor_country_code == "TUR"
+    assert len({e.event_id for e in bombed.values()}) == 2
+    # the leaders of Turkey and Iraq: the seed's telephone call reaches both
+    events = process("Putin spoke by telephone with the leaders of Turkey and Iraq.").events
+    called = {e.target_country_code for e in events if e.predicate == "speak by telephone with"}
+    assert called == {"TUR", "IRQ"}

@@ -566,9 +566,11 @@ class _Linker:
             if start >= span.end_char:
                 break
             if span.start_char <= start and end <= span.end_char:
-                country = self.entities.info[self.entities.by_span[(start, end)]][2]
+                _, name, country = self.entities.info[self.entities.by_span[(start, end)]]
                 if country:
                     return country
+                if name.casefold() in igos:
+                    return "IGO"  # "European Community agriculture ministers"
         for token in span:
             code = self._demonym(token)
             if code is not None:
@@ -954,6 +956,9 @@ class EventCandidate:
     target_options: tuple[ArgOption, ...]
     # the other nations of a coordinated actor ("US and British warplanes"): entity, country
     nations: tuple[tuple[str | None, str], ...]
+    # ... and of a coordinated target ("will visit Britain, France and Italy"): entity,
+    # country, the words that name it
+    target_nations: tuple[tuple[str | None, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1347,6 +1352,16 @@ def event_candidates(
                 (linker.entity_at(token), country)
                 for token, country in _other_nations(actor_span, actor_country, linker)
             ]
+        target_nations: list[tuple[str | None, str, str]] = []
+        if target_span is not None and target_country is not None:
+            # "will visit Britain, France and Italy", "met the leaders of Turkey and Iraq":
+            # the act is done to each nation of a coordinated target
+            for token, country in _other_nations(target_span, target_country, linker):
+                if country == actor_country:
+                    continue
+                named = linker.ent_at(token)
+                text = named.text if named is not None else token.text
+                target_nations.append((linker.entity_at(token), country, text))
         if sent.start not in mentions_of:
             mentions_of[sent.start] = _country_mentions(sent, linker)
         mentions = mentions_of[sent.start]
@@ -1413,6 +1428,7 @@ def event_candidates(
                     actor_options,
                     target_options,
                     tuple(nations),
+                    tuple(target_nations),
                 )
             )
     return candidates
@@ -1449,6 +1465,26 @@ def decide_events(
                 target_entity_id=target.entity_id,
             )
         events.append(record)
+        if record.target_country_code == candidate.record.target_country_code:
+            # (the other nations were read off the rules' target phrase)
+            for entity_id, country, text in candidate.target_nations:
+                events.append(
+                    replace(
+                        record,
+                        event_id=row_id(
+                            "evt",
+                            record.doc_id,
+                            record.start_char,
+                            record.end_char,
+                            record.event_code,
+                            "target",
+                            country,
+                        ),
+                        target_country_code=country,
+                        target_entity_id=entity_id,
+                        target_text=text,
+                    )
+                )
         if record.actor_country_code != candidate.record.actor_country_code:
             continue  # the other nations were read off the rules' actor phrase
         for entity_id, country in candidate.nations:
