@@ -173,9 +173,16 @@ def option_features(
     rule_has_phrase: bool,
     first_in_sentence: bool,
     only_country: bool,
+    attachment: str | None,
+    rule_head: str,
+    distance: int,
 ) -> tuple[str, ...]:
     """What the arg model sees of one country option for one role (``A`` actor, ``T``
-    target): how its nearest mention is attached to the verb and whether the rules chose it."""
+    target): how its nearest mention is attached to the verb and to its own head
+    (``attachment``: ``pobj:with``, ``poss``), how far from the verb it is, whether the rules
+    chose it, and what the rules' phrase for the role is (``rule_head``: an entity label, an
+    official noun, a pronoun ...): an unnamed ``officials`` takes the sentence's country more
+    often than a named person the rules could not place."""
     p = f"{role}:"
     if country is None:
         return (
@@ -184,6 +191,9 @@ def option_features(
             f"{p}none|phrase={rule_has_phrase}",
             f"{p}none|rule={is_rule}",
             f"{p}none|lemma={lemma}",
+            f"{p}none|head={rule_head}",
+            f"{p}none|head={rule_head}|root={root}",
+            f"{p}none|head={rule_head}|rule={is_rule}",
         )
     features = [
         f"{p}option",
@@ -201,6 +211,16 @@ def option_features(
         f"{p}other_rule={is_other_rule}",
         f"{p}first={first_in_sentence}",
         f"{p}only={only_country}",
+    ]
+    features += [
+        f"{p}at={attachment}",
+        f"{p}at={attachment}|root={root}",
+        f"{p}at={attachment}|rule={is_rule}",
+        f"{p}head={rule_head}|rule={is_rule}",
+        f"{p}head={rule_head}|path={path}",
+        f"{p}head={rule_head}|kind={mention_kind}",
+        f"{p}dist={min(distance, 12) // 3}",
+        f"{p}rule={is_rule}|only={only_country}|head={rule_head}",
     ]
     if country == "IGO":
         features.append(f"{p}igo")

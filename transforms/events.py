@@ -1006,6 +1006,14 @@ def _country_mentions(sent: Span, linker: _Linker) -> list[_Mention]:
     return [out[i] for i in sorted(out)]
 
 
+def _attachment(token: Token) -> str:
+    """How a mention hangs on its head: its relation, with a preposition's word
+    (``pobj:with``), a possessive or a modifier of a noun (``amod``, ``compound``)."""
+    if token.dep_ == "pobj":
+        return f"pobj:{token.head.lower_}"
+    return token.dep_
+
+
 def _options(
     role: str,
     root: str,
@@ -1025,6 +1033,14 @@ def _options(
     def inside(token: Token, phrase: Span | None) -> bool:
         return phrase is not None and phrase.start <= token.i < phrase.end
 
+    # what the rules' phrase for this role is: its entity label, an official noun, else its
+    # part of speech ("PRON" for "he", "NOUN" for "the plans")
+    rule_head = (
+        "none"
+        if head is None
+        else head.ent_type_
+        or ("official" if head.lemma_.lower() in linker.resources.official_nouns else head.pos_)
+    )
     other_phrase = target_phrase if role == "A" else actor_phrase
     mentions = [m for m in mentions if not inside(m.head, other_phrase)]
     countries = list(dict.fromkeys(m.country for m in mentions))
@@ -1047,6 +1063,9 @@ def _options(
             rule_has_phrase=span is not None,
             first_in_sentence=bool(countries) and country == countries[0],
             only_country=len(countries) == 1 and country == countries[0],
+            attachment=_attachment(mention) if mention is not None else None,
+            rule_head=rule_head,
+            distance=abs(mention.i - verb.i) if mention is not None else 0,
         )
         return ArgOption(country, text, entity, features)
 
