@@ -467,6 +467,14 @@ def test_seed_events(process: Process):
             "agree",
             {"actor_country_code": "IGO"},
         ),
+        # a killing by unconventional violence is an assault (18x), by forces a 19x attack
+        ("A gunman killed three people in Munich.", "kill", {"event_code": "180"}),
+        ("A suicide bomber killed 12 policemen in Kabul.", "kill", {"event_code": "183"}),
+        (
+            "Russian air strikes killed 20 civilians in Idlib.",
+            "kill",
+            {"event_code": "190", "actor_country_code": "RUS", "target_country_code": "SYR"},
+        ),
         # the lemmatizer's "fin" for "fined" is mended, so the lexicon finds "fine"
         (
             "Germany fined Volkswagen for cheating on emissions tests.",

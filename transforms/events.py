@@ -805,6 +805,16 @@ def _refine(
             target = aimed
         else:
             code = "150"
+    if code.startswith("19") and lemma in KILLING_VERBS:
+        # "killed in a suicide bombing", "a gunman shot dead": a killing by unconventional
+        # violence is an assault (18x), one by forces or strikes stays 19x
+        agents = [actor] if actor is not None else []
+        agents += [t for c in verb.children if c.dep_ in ("agent", "prep") for t in c.subtree]
+        kinds = {t.lemma_.lower() for t in agents} | {t.lower_ for t in agents}
+        if kinds & BOMBING_WORDS:
+            code = "183"
+        elif kinds & ASSAULT_WORDS:
+            code = "180"
     cameo = resources.cameo_codes.get(code)
     if (
         actor is not None
@@ -819,6 +829,28 @@ def _refine(
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+KILLING_VERBS = frozenset({"kill", "wound", "injure", "murder", "shoot", "stab", "slay"})
+BOMBING_WORDS = frozenset(
+    {"bomb", "bomber", "bombing", "blast", "explosion", "suicide", "explosive", "ied"}
+)
+ASSAULT_WORDS = frozenset(
+    {
+        "gunman",
+        "gunmen",
+        "attacker",
+        "assailant",
+        "terrorist",
+        "terror",
+        "jihadist",
+        "kidnapper",
+        "trafficker",
+        "mob",
+        "stabbing",
+        "shooting",
+        "poison",
+        "gang",
+    }
+)
 HOSTED_ROOTS = frozenset({"04"})
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 
