@@ -477,6 +477,13 @@ def test_seed_events(process: Process):
             "kill",
             {"event_code": "190", "actor_country_code": "RUS", "target_country_code": "SYR"},
         ),
+        # coordinated actors meet the partner the clause names, not each other
+        (
+            "US Secretary of State Rex Tillerson and John Kelly met with Mexican officials "
+            "in Mexico City.",
+            "meet with",
+            {"actor_country_code": "USA", "target_country_code": "MEX"},
+        ),
         # the lemmatizer's "fin" for "fined" is mended, so the lexicon finds "fine"
         (
             "Germany fined Volkswagen for cheating on emissions tests.",

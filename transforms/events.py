@@ -820,8 +820,9 @@ def _refine(
         actor is not None
         and cameo is not None
         and cameo.root_code in ("03", "04", "05", "06")
-        and (target is None or not target.ent_type_)
+        and (target is None or not (target.ent_type_ or _official(target, resources)))
     ):
+        # (not over a partner the clause names: "he and Tillerson met with Mexican officials")
         partner = next((c for c in actor.children if c.dep_ == "conj"), None)
         if partner is not None:
             target = partner
