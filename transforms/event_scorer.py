@@ -123,6 +123,9 @@ def predicate_features(
     actor_country: bool,
     target_country: bool,
     n_countries: int,
+    actor_kind: str,
+    target_kind: str,
+    target_lemma: str | None,
 ) -> tuple[str, ...]:
     """What the keep model sees of a candidate: its code and verb, where the verb sits, and
     what the rules found around it.  Not its negation or modality: the annotation codes only
@@ -152,6 +155,19 @@ def predicate_features(
         f"root={root}|countries={args}",
         f"lemma={lemma}|countries={args}",
     ]
+    # who acts on what: "backed Iraq" is an event, "backed the idea" rarely; a company or an
+    # unnamed noun as the actor makes business news or commentary more likely
+    features += [
+        f"actor={actor_kind}",
+        f"target={target_kind}",
+        f"root={root}|actor={actor_kind}",
+        f"root={root}|target={target_kind}",
+        f"lemma={lemma}|target={target_kind}",
+        f"actor={actor_kind}|target={target_kind}",
+    ]
+    if target_lemma is not None:
+        features.append(f"lemma={lemma}|object={target_lemma}")
+        features.append(f"root={root}|object={target_lemma}")
     if head_lemma is not None:
         features.append(f"head={head_lemma}|dep={dep}")
     return tuple(features)

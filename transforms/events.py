@@ -1039,6 +1039,16 @@ def _country_mentions(sent: Span, linker: _Linker) -> list[_Mention]:
     return [out[i] for i in sorted(out)]
 
 
+def _phrase_kind(head: Token | None, resources: Resources) -> str:
+    """What the rules' phrase for a role is: its entity label, an official noun, else its
+    part of speech ("PRON" for "he", "NOUN" for "the plans"); "none" without one."""
+    if head is None:
+        return "none"
+    if head.ent_type_:
+        return head.ent_type_
+    return "official" if head.lemma_.lower() in resources.official_nouns else head.pos_
+
+
 def _attachment(token: Token) -> str:
     """How a mention hangs on its head: its relation, with a preposition's word
     (``pobj:with``), a possessive or a modifier of a noun (``amod``, ``compound``)."""
@@ -1066,14 +1076,7 @@ def _options(
     def inside(token: Token, phrase: Span | None) -> bool:
         return phrase is not None and phrase.start <= token.i < phrase.end
 
-    # what the rules' phrase for this role is: its entity label, an official noun, else its
-    # part of speech ("PRON" for "he", "NOUN" for "the plans")
-    rule_head = (
-        "none"
-        if head is None
-        else head.ent_type_
-        or ("official" if head.lemma_.lower() in linker.resources.official_nouns else head.pos_)
-    )
+    rule_head = _phrase_kind(head, linker.resources)
     other_phrase = target_phrase if role == "A" else actor_phrase
     mentions = [m for m in mentions if not inside(m.head, other_phrase)]
     countries = list(dict.fromkeys(m.country for m in mentions))
@@ -1448,6 +1451,9 @@ def event_candidates(
                 actor_country=actor_country is not None,
                 target_country=target_country is not None,
                 n_countries=len({m.country for m in mentions}),
+                actor_kind=_phrase_kind(actor, resources),
+                target_kind=_phrase_kind(target, resources),
+                target_lemma=target.lemma_.lower() if target is not None else None,
             )
             actor_options, target_options = (
                 _options(
