@@ -173,11 +173,12 @@ def test_seed_events(process: Process):
             "retake",
             {"negated": False, "hypothetical": False},
         ),
-        # a that-clause makes "warn" a pessimistic comment on its subject; "against" a threat
+        # a that-clause makes "warn" a pessimistic comment, whose topic is no target (as the
+        # annotators code it); "against" makes it a threat
         (
-            "Analysts warned that France was facing challenges.",
+            "The French finance minister warned that France was facing challenges.",
             "warn",
-            {"event_code": "012", "target_country_code": "FRA"},
+            {"event_code": "012", "actor_country_code": "FRA", "target_country_code": None},
         ),
         (
             "Russia warned Turkey against sending troops into Syria.",
@@ -580,7 +581,7 @@ def test_warned_that_without_a_quote_is_a_pessimistic_comment(process: Process):
     assert (warn.event_code, warn.actor_country_code, warn.target_country_code) == (
         "012",
         "FRA",
-        "FRA",
+        None,
     )
     # a cue coded as another act stays attribution, as it does with a quote
     insisted = process("French Minister Francois Guillaume insisted that France would win.")
