@@ -478,6 +478,12 @@ def test_seed_events(process: Process):
             "kill",
             {"event_code": "190", "actor_country_code": "RUS", "target_country_code": "SYR"},
         ),
+        # a meeting abroad is with its host, but an IGO's meeting in a city is not
+        (
+            "European Community trade experts will meet in Brussels tomorrow.",
+            "meet",
+            {"actor_country_code": "IGO", "target_country_code": None},
+        ),
         # coordinated actors meet the partner the clause names, not each other
         (
             "US Secretary of State Rex Tillerson and John Kelly met with Mexican officials "

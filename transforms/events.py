@@ -1337,8 +1337,13 @@ def event_candidates(
             # fragile ceasefire", "the report warned"): nothing to code it between, as in
             # PETRARCH, which drops events without coded actors
             gate = gate or "unnamed"
-        if target_country is None and cameo.root_code in HOSTED_ROOTS:
-            # "began talks in Bonn": a meeting abroad is held with the host country
+        if (
+            target_country is None
+            and cameo.root_code in HOSTED_ROOTS
+            and actor_country not in (None, "IGO")
+        ):
+            # "began talks in Bonn": a meeting abroad is held with the host country (a
+            # nation's: "EC trade experts will meet in Brussels" is not a meeting with Belgium)
             heads = [t for t in (verb, phrase_end, target) if t is not None]
             places = [
                 t
