@@ -451,6 +451,13 @@ def test_seed_events(process: Process):
             "offer",
             {"actor_country_code": "USA", "target_text": "China", "target_country_code": "CHN"},
         ),
+        # ... but a statement's target is its addressee alone
+        (
+            '"We do not want to export a model," Garcia told a press conference at the end '
+            "of an official visit to Mexico.",
+            "tell",
+            {"event_code": "010", "target_text": "a press conference", "target_country_code": None},
+        ),
         # ... or at the object's national owner
         (
             "Brazil rejected Argentina's proposal on Tuesday.",

@@ -1309,7 +1309,9 @@ def event_candidates(
             # national target hits the country where it happens
             places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
             target_country = linker.country_in(places, [actor_span] if actor_span else [])
-        if target_country is None:
+        if target_country is None and cameo.root_code != "01":
+            # (a statement's target is its addressee alone: "told a press conference at the
+            # end of a visit to Mexico" was not told to Mexico)
             aimed = _aimed_elsewhere(verb, target, actor_span, linker)
             if aimed is not None:
                 target, target_span, target_country = aimed
