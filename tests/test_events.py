@@ -706,3 +706,16 @@ def test_each_nation_of_a_coordinated_target_is_acted_on(process: Process):
     events = process("Putin spoke by telephone with the leaders of Turkey and Iraq.").events
     called = {e.target_country_code for e in events if e.predicate == "speak by telephone with"}
     assert called == {"TUR", "IRQ"}
+
+
+def test_coordinated_nations_act_each_on_a_third_party(process: Process):
+    # a cooperative act on a third nation is done by each ("offered wheat to Bangladesh"),
+    # one between the coordinated nations goes from the first to the second
+    events = process("Britain and Australia have offered 129,250 tonnes of wheat to Bangladesh.")
+    offers = {(e.actor_country_code, e.target_country_code) for e in events.events}
+    assert offers == {("GBR", "BGD"), ("AUS", "BGD")}
+    talks = process("American and Soviet negotiators held talks in Geneva.").events
+    assert {(e.actor_country_code, e.target_country_code) for e in talks} == {("USA", "RUS")}
+    # statements too: each nation denies
+    denials = process("South Korea and Japan denied they were planning a sell-off.").events
+    assert {e.actor_country_code for e in denials if e.predicate == "deny"} == {"KOR", "JPN"}

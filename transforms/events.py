@@ -271,7 +271,8 @@ def _aimed_elsewhere(
     of a target preposition on the verb or on its object (``offered eep to China``, ``held
     talks on Sunday with Brazilian President Sarney``), else the object's owner (``rejected
     Japan's proposal``)."""
-    if target is not None and (target.ent_type_ or target.pos_ in ("PRON", "PROPN")):
+    named = target is not None and target.ent_type_ and target.ent_type_ not in NAMELESS_LABELS
+    if target is not None and (named or target.pos_ in ("PRON", "PROPN")):
         # a named or pronoun target stays the target, country or not: "Baratov was arrested
         # on a US warrant"
         return None
@@ -1297,6 +1298,12 @@ def event_candidates(
                 # "the SNP government was backed by the Scottish Greens": with no other
                 # country in the sentence, an official of the actor's own country
                 target_country = actor_country
+        if target_country is None and cameo.root_code != "01":
+            # (a statement's target is its addressee alone: "told a press conference at the
+            # end of a visit to Mexico" was not told to Mexico)
+            aimed = _aimed_elsewhere(verb, target, actor_span, linker)
+            if aimed is not None:
+                target, target_span, target_country = aimed
         if target_country is None and actor_span is not None and cameo.root_code in JOINT_ROOTS:
             # "American and Soviet negotiators will resume talks": a joint act of two
             # nationalities goes from the first to the second
@@ -1309,12 +1316,6 @@ def event_candidates(
             # national target hits the country where it happens
             places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
             target_country = linker.country_in(places, [actor_span] if actor_span else [])
-        if target_country is None and cameo.root_code != "01":
-            # (a statement's target is its addressee alone: "told a press conference at the
-            # end of a visit to Mexico" was not told to Mexico)
-            aimed = _aimed_elsewhere(verb, target, actor_span, linker)
-            if aimed is not None:
-                target, target_span, target_country = aimed
         actor_entity = (
             linker.entity_in(actor_span, actor)
             if actor_span is not None and actor is not None
@@ -1406,14 +1407,17 @@ def event_candidates(
             quote_id=quote.quote_id if quote is not None else None,
         )
         nations: list[tuple[str | None, str]] = []
-        if actor_span is not None and cameo.root_code not in JOINT_ROOTS | {"01"}:
-            # "US and British warplanes attacked", "Russia and Syria warned": each nation of
-            # a coordinated actor acts on the target (joint acts between them are coded from
-            # the first to the second above)
-            nations = [
-                (linker.entity_at(token), country)
-                for token, country in _other_nations(actor_span, actor_country, linker)
-            ]
+        others = _other_nations(actor_span, actor_country, linker) if actor_span is not None else []
+        # a cooperative act between the coordinated nations ("American and Soviet negotiators
+        # held talks") is coded from the first to the second above; one on a third nation
+        # ("Britain and Australia offered wheat to Bangladesh") is done by each
+        joint = cameo.root_code in JOINT_ROOTS and (
+            target_country is None or target_country in {c for _, c in others}
+        )
+        if not joint:
+            # "US and British warplanes attacked", "South Korea and Japan denied": each nation
+            # of a coordinated actor acts on the target
+            nations = [(linker.entity_at(token), country) for token, country in others]
         target_nations: list[tuple[str | None, str, str]] = []
         if target_span is not None and target_country is not None:
             # "will visit Britain, France and Italy", "met the leaders of Turkey and Iraq":
