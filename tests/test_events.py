@@ -491,6 +491,23 @@ def test_seed_events(process: Process):
             "meet",
             {"actor_country_code": "IGO", "target_country_code": None},
         ),
+        # a nation that backs or hosts the actor is not its country; one that leads it is
+        (
+            "The Turkish-backed Syrian rebels have attacked IS in al-Bab.",
+            "attack",
+            {"actor_country_code": "SYR"},
+        ),
+        (
+            "The UK-based Syrian Observatory for Human Rights accused Russia of bombing.",
+            "accuse",
+            {"actor_country_code": "SYR", "target_country_code": "RUS"},
+        ),
+        # the parser reads "The US-led coalition bombed Mosul" as a noun phrase
+        (
+            "The US-led coalition bombed Mosul on Tuesday.",
+            "bomb",
+            {"actor_country_code": "USA", "target_country_code": "IRQ"},
+        ),
         # coordinated actors meet the partner the clause names, not each other
         (
             "US Secretary of State Rex Tillerson and John Kelly met with Mexican officials "

@@ -212,6 +212,16 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
         # "began his tour on Friday, holding talks with ...": the participle shares the subject
         return _subject(verb.head)
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBD"
+        and verb.head.i < verb.i
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        # the parser's misreading of a short clause: "The coalition bombed Mosul" as a noun
+        # with a past-tense modifier; the noun is the subject
+        return verb.head, False
     return None, False
 
 
@@ -325,7 +335,12 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
         if pobj is not None:
             return pobj
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass"):
+        if child.dep_ in ("dobj", "obj", "nsubjpass") or (
+            # "bombed Mosul" misread as an adverbial noun
+            child.dep_ == "npadvmod"
+            and child.i == verb.i + 1
+            and child.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", "NORP", "FAC")
+        ):
             if phrase_end is not None and child.i == phrase_end.i:
                 # "offered condolences to Erdogan": the object is part of the predicate
                 aimed = _prep_target(child) or _prep_target(verb, after=child.i)
@@ -366,6 +381,22 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
 
 
 PERSON_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
+# "Turkish-backed", "UK-based": a nation that backs or hosts the actor is not its country
+# ("US-led" is: a coalition takes its leading country)
+BACKER_WORDS = frozenset(
+    {"backed", "based", "born", "funded", "sponsored", "supported", "trained", "allied", "owned"}
+)
+
+
+def _backer(doc: Doc, end_char: int) -> bool:
+    """The words ending at ``end_char`` are followed by ``-backed``, ``-based`` ..."""
+    text = doc.text
+    if not text.startswith("-", end_char):
+        return False
+    word = re.match(r"-([a-z]+)", text[end_char : end_char + 16])
+    return word is not None and word.group(1) in BACKER_WORDS
 
 
 def _nearest_before(mentions: list[Span], ends: list[int], token: Token, floor: int) -> Span | None:
@@ -484,6 +515,8 @@ class _Linker:
             if not token.text[:1].isupper() or token.lower_ == "the":
                 # (the gazetteer drops a leading article: "The Arm" would be Armenia's code)
                 continue
+            if _backer(token.doc, token.idx + len(token.text)):
+                continue
             for width in (3, 2, 1):
                 words = span.doc[token.i : min(token.i + width, span.end)]
                 if len(words.text) <= 3 and not words.text.isupper():
@@ -568,13 +601,15 @@ class _Linker:
                 break
             if span.start_char <= start and end <= span.end_char:
                 _, name, country = self.entities.info[self.entities.by_span[(start, end)]]
+                if _backer(span.doc, end):
+                    continue  # "The Turkish-backed Syrian rebels" are Syrian
                 if country:
                     return country
                 if name.casefold() in igos:
                     return "IGO"  # "European Community agriculture ministers"
         for token in span:
             code = self._demonym(token)
-            if code is not None:
+            if code is not None and not _backer(span.doc, token.idx + len(token.text)):
                 return code
         code = self._country_name_in(span)
         if code is not None:
@@ -632,6 +667,8 @@ class _Linker:
         the ``skip`` phrases and other than the ``exclude`` countries."""
         for token in tokens:
             if any(span.start <= token.i < span.end for span in skip):
+                continue
+            if _backer(token.doc, token.idx + len(token.text)):
                 continue
             code = self.resources.demonyms.get(token.text.casefold())
             if code is None and token.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
