@@ -168,6 +168,7 @@ def load_resources() -> Resources:
         igos=_words("igos.txt"),
         official_nouns=_words("official_nouns.txt"),
         non_event_objects=_words("non_event_objects.txt"),
+        sport_words=_words("sport_words.txt"),
         statement_verbs={
             row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")
         },

@@ -741,3 +741,13 @@ def test_coordinated_nations_act_each_on_a_third_party(process: Process):
     # statements too: each nation denies
     denials = process("South Korea and Japan denied they were planning a sell-off.").events
     assert {e.actor_country_code for e in denials if e.predicate == "deny"} == {"KOR", "JPN"}
+
+
+def test_sports_news_has_no_events(process: Process, resources: Resources):
+    # the guidelines code no events in sport; the rules drop them (the scorer may keep one)
+    rules = replace(resources, event_scorer=None)
+    text = "Italy coach John Kirwan wants his side to beat Wales when they meet on Saturday."
+    assert process(text, "2016-10-21", using=rules).events == []
+    # the same clause outside sport is a meeting
+    text = "Italian and Welsh ministers will meet on Saturday."
+    assert [e.event_code for e in process(text, "2016-10-21", using=rules).events] == ["036"]

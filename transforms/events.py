@@ -1372,6 +1372,9 @@ def event_candidates(
             # "Trust America Service Corp signed an agreement", "the venture accepted a
             # proposal": a company's dealings with no national counterpart are business
             gate = gate or "company"
+        if any(t.lower_ in resources.sport_words for t in sent):
+            # "Italy ... when they meet Wales on Saturday": sport is no political interaction
+            gate = gate or "sport"
         if quote is None and not (actor_country or target_country or actor_entity or target_entity):
             # neither side is a named or national actor ("a political crisis threatened a
             # fragile ceasefire", "the report warned"): nothing to code it between, as in

@@ -46,6 +46,8 @@ class Resources:
     statement_verbs: dict[str, str] = field(default_factory=dict)
     # "verb object" lemma pairs that are idioms, not the verb's event ("meet obligation")
     non_event_objects: frozenset[str] = frozenset()
+    # words that mark a sentence as sports news, where the annotation codes no events
+    sport_words: frozenset[str] = frozenset()
     # the learned layer over the event rules (event_scorer.json); None: the rules decide alone
     event_scorer: EventScorer | None = None
     # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
