@@ -390,6 +390,9 @@ BACKER_WORDS = frozenset(
 )
 
 
+UNTAGGED_CITY_POPULATION = 100_000
+
+
 def _backer(doc: Doc, end_char: int) -> bool:
     """The words ending at ``end_char`` are followed by ``-backed``, ``-based`` ..."""
     text = doc.text
@@ -526,6 +529,23 @@ class _Linker:
                         return place.country_code
         return None
 
+    def _untagged_city(self, head: Token) -> str | None:
+        """The country of a large city the recogniser missed ("stopped bombing Aleppo"): a
+        proper noun without an entity label that the gazetteer knows as a city of 100,000 or
+        more people (smaller ones share their names with surnames and words)."""
+        if head.pos_ != "PROPN" or head.ent_type_ or not head.text[:1].isupper():
+            return None
+        start = min([head.i, *(c.i for c in head.children if c.dep_ == "compound")])
+        name = head.doc[start : head.i + 1].text
+        places = [
+            p
+            for p in self.resources.gazetteer.candidates(name)
+            if p.feature_kind == "city" and p.population >= UNTAGGED_CITY_POPULATION
+        ]
+        if len({p.country_code for p in places}) != 1:
+            return None  # unknown, or a name that large cities of several countries share
+        return places[0].country_code
+
     def _affiliation(self, head: Token) -> str | None:
         """A person the text names without a nationality (``Shultz said``) whose nationality
         the corpus states elsewhere (``U.S. Secretary of State George Shultz``)."""
@@ -612,6 +632,9 @@ class _Linker:
             if code is not None and not _backer(span.doc, token.idx + len(token.text)):
                 return code
         code = self._country_name_in(span)
+        if code is not None:
+            return code
+        code = self._untagged_city(head)
         if code is not None:
             return code
         # the curated actor dictionary comes after what the phrase states: "Indian National
