@@ -753,3 +753,12 @@ def test_sports_news_has_no_events(process: Process, resources: Resources):
     # the same clause outside sport is a meeting
     text = "Italian and Welsh ministers will meet on Saturday."
     assert [e.event_code for e in process(text, "2016-10-21", using=rules).events] == ["036"]
+
+
+def test_an_audience_takes_no_country_from_the_sentence(process: Process):
+    # the guidelines: reporters and journalists are null; the scorer may not fill them in
+    text = "Wim Duisenberg, president of the Dutch central bank, told reporters in Amsterdam."
+    told = [e for e in process(text, "1987-02-26").events if e.predicate == "tell"]
+    assert [(e.event_code, e.target_text, e.target_country_code) for e in told] == [
+        ("010", "reporters", None)
+    ]

@@ -391,6 +391,9 @@ BACKER_WORDS = frozenset(
 
 
 UNTAGGED_CITY_POPULATION = 100_000
+AUDIENCE_NOUNS = frozenset(
+    {"reporter", "journalist", "conference", "briefing", "press", "media", "audience", "crowd"}
+)
 
 
 def _backer(doc: Doc, end_char: int) -> bool:
@@ -1186,6 +1189,10 @@ def _options(
             out.append(option(country, m.head, m.span.text, linker.entity_in(m.span, m.head)))
     if rule_country is None:
         out.insert(0, option(None, None, span.text if span is not None else None, rule_entity))
+        if head is not None and head.lemma_.lower() in AUDIENCE_NOUNS:
+            # "told reporters", "a news conference": an audience without a country of its
+            # own takes none from the sentence (reporters and journalists are null)
+            return (out[0],)
     else:
         out.append(option(None, None, None, None))
     return tuple(out)
