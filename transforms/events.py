@@ -1608,17 +1608,9 @@ def decide_events(
             # (the other nations were read off the rules' target phrase)
             for entity_id, country, text in candidate.target_nations:
                 events.append(
-                    replace(
+                    _for_nation(
                         record,
-                        event_id=row_id(
-                            "evt",
-                            record.doc_id,
-                            record.start_char,
-                            record.end_char,
-                            record.event_code,
-                            "target",
-                            country,
-                        ),
+                        ("target", country),
                         target_country_code=country,
                         target_entity_id=entity_id,
                         target_text=text,
@@ -1630,21 +1622,20 @@ def decide_events(
             if country == record.target_country_code:
                 continue
             events.append(
-                replace(
-                    record,
-                    event_id=row_id(
-                        "evt",
-                        record.doc_id,
-                        record.start_char,
-                        record.end_char,
-                        record.event_code,
-                        country,
-                    ),
-                    actor_country_code=country,
-                    actor_entity_id=entity_id,
+                _for_nation(
+                    record, (country,), actor_country_code=country, actor_entity_id=entity_id
                 )
             )
     return events
+
+
+def _for_nation(record: EventRecord, key: tuple[str, ...], **changes: str | None) -> EventRecord:
+    """The event of another nation of a coordinated actor or target: the same record with
+    that nation, under an id that names it (``key``)."""
+    event_id = row_id(
+        "evt", record.doc_id, record.start_char, record.end_char, record.event_code, *key
+    )
+    return replace(record, event_id=event_id, **changes)
 
 
 def _chosen(
