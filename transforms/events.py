@@ -278,7 +278,7 @@ def _aimed_elsewhere(
     verb: Token, target: Token | None, actor_span: Span | None, linker: _Linker
 ) -> tuple[Token, Span, str] | None:
     """A national actor the act is aimed at when the rules' target has no country: the object
-    of a target preposition on the verb or on its object (``offered eep to China``, ``held
+    of a target preposition on the verb or on its object (``offered wheat to China``, ``held
     talks on Sunday with Brazilian President Sarney``), else the object's owner (``rejected
     Japan's proposal``)."""
     named = target is not None and target.ent_type_ and target.ent_type_ not in NAMELESS_LABELS
@@ -388,9 +388,9 @@ PERSON_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 BACKER_WORDS = frozenset(
     {"backed", "based", "born", "funded", "sponsored", "supported", "trained", "allied", "owned"}
 )
-
-
+# a proper noun the recogniser missed counts as a city from this size (see _untagged_city)
 UNTAGGED_CITY_POPULATION = 100_000
+# addressees that are an audience, not an actor: "told reporters", "a news conference"
 AUDIENCE_NOUNS = frozenset(
     {"reporter", "journalist", "conference", "briefing", "press", "media", "audience", "crowd"}
 )
