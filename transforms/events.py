@@ -398,7 +398,7 @@ AUDIENCE_NOUNS = frozenset(
 
 def _backer(doc: Doc, end_char: int) -> bool:
     """The words ending at ``end_char`` are followed by ``-backed``, ``-based`` ..."""
-    text = doc.text
+    text = doc_text(doc)  # (memoised: Doc.text joins every token again on each call)
     if not text.startswith("-", end_char):
         return False
     word = re.match(r"-([a-z]+)", text[end_char : end_char + 16])
