@@ -1129,6 +1129,7 @@ def _options(
     phrases: tuple[Span | None, Span | None],
     mentions: list[_Mention],
     linker: _Linker,
+    rule_head: str,
 ) -> tuple[ArgOption, ...]:
     """The countries one role may take: the rules' choice first (with its phrase), every other
     country the sentence names (by its mention nearest the verb in the parse), and none."""
@@ -1140,7 +1141,6 @@ def _options(
     def inside(token: Token, phrase: Span | None) -> bool:
         return phrase is not None and phrase.start <= token.i < phrase.end
 
-    rule_head = _phrase_kind(head, linker.resources)
     other_phrase = target_phrase if role == "A" else actor_phrase
     mentions = [m for m in mentions if not inside(m.head, other_phrase)]
     countries = list(dict.fromkeys(m.country for m in mentions))
@@ -1229,6 +1229,7 @@ def event_candidates(
     cue_quote = {q.cue_start_char: q for q in quotes if q.cue_start_char is not None}
     dateline = _dateline_place(doc, linker)
     mentions_of: dict[int, list[_Mention]] = {}
+    sport_of: dict[int, bool] = {}  # sentence start -> it is sports news
     scorer = resources.event_scorer
     candidates: list[EventCandidate] = []
     for verb in doc:
@@ -1402,7 +1403,9 @@ def event_candidates(
             # "Trust America Service Corp signed an agreement", "the venture accepted a
             # proposal": a company's dealings with no national counterpart are business
             gate = gate or "company"
-        if any(t.lower_ in resources.sport_words for t in sent):
+        if sent.start not in sport_of:
+            sport_of[sent.start] = any(t.lower_ in resources.sport_words for t in sent)
+        if sport_of[sent.start]:
             # "Italy ... when they meet Wales on Saturday": sport is no political interaction
             gate = gate or "sport"
         if quote is None and not (actor_country or target_country or actor_entity or target_entity):
@@ -1506,9 +1509,10 @@ def event_candidates(
         # whole ("impose sanction", "declined to join") is more specific than the bare verb
         # the learnt codes are for ("declined to comment" 011), so it keeps its code
         bare = pattern == verb.lemma_.lower() and matrix is None
+        actor_kind, target_kind = _phrase_kind(actor, resources), _phrase_kind(target, resources)
         roles = (
-            ("A", actor, actor_span, actor_country, actor_entity, target_country),
-            ("T", target, target_span, target_country, target_entity, actor_country),
+            ("A", actor, actor_span, actor_country, actor_entity, target_country, actor_kind),
+            ("T", target, target_span, target_country, target_entity, actor_country, target_kind),
         )
         for variant in dict.fromkeys((code, *learned) if bare else (code,)):
             cameo = resources.cameo_codes.get(variant)
@@ -1532,8 +1536,8 @@ def event_candidates(
                 actor_country=actor_country is not None,
                 target_country=target_country is not None,
                 n_countries=len({m.country for m in mentions}),
-                actor_kind=_phrase_kind(actor, resources),
-                target_kind=_phrase_kind(target, resources),
+                actor_kind=actor_kind,
+                target_kind=target_kind,
                 target_lemma=target.lemma_.lower() if target is not None else None,
             )
             actor_options, target_options = (
@@ -1545,8 +1549,9 @@ def event_candidates(
                     (actor_span, target_span),
                     mentions,
                     linker,
+                    kind,
                 )
-                for role, head, span, country, entity, other in roles
+                for role, head, span, country, entity, other, kind in roles
             )
             coded = record
             if variant != code:
