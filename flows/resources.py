@@ -103,6 +103,25 @@ def build_gazetteer() -> Gazetteer:
             *(n for n in city.get("alternatenames", []) if n.isascii() and len(n) > 3),
         ]
         gazetteer.add(place, [n for n in names if n.casefold() not in CONTINENTS])
+    # states, provinces, governorates (scripts/derive_regions.py): "Kansas", "Helmand"
+    aliases: dict[tuple[str, str], list[str]] = {}
+    for alias, code, region in _rows("region_aliases.tsv"):
+        aliases.setdefault((code, region), []).append(alias)
+    for row in _rows("regions.tsv"):
+        names, code, lat, lon, population, geonames_id = row
+        place = Place(
+            geonames_id=int(geonames_id) if geonames_id else None,
+            name=names.split("|")[0],
+            country_code=code,
+            feature_kind="region",
+            latitude=float(lat),
+            longitude=float(lon),
+            population=int(population),
+        )
+        gazetteer.add(place, [*names.split("|"), *aliases.pop((code, place.name), [])])
+    if aliases:
+        # a typo in the hand-written file must not pass silently
+        raise ValueError(f"region_aliases.tsv names unknown regions: {sorted(aliases)}")
     return gazetteer
 
 

@@ -156,3 +156,32 @@ def test_a_city_named_so_wins_over_one_formerly_named_so(process: Process):
     # the larger city
     result = process("Officials in Islamabad said the talks would resume.")
     assert _entities(result)["Islamabad"].country_code == "PAK"
+
+
+def test_states_and_provinces_resolve_to_their_region(process: Process):
+    result = process(
+        "Farmers in Kansas and Ontario sold wheat, while fighting went on in Helmand and in "
+        "Nineveh."
+    )
+    # an entity is named by its GeoNames name ("Ninawa"); the text's names are its aliases
+    places = {alias: e for e in result.entities for alias in e.aliases}
+    assert places["Nineveh"].name == "Ninawa"
+    expected = {"Kansas": "USA", "Ontario": "CAN", "Helmand": "AFG", "Nineveh": "IRQ"}
+    for name, country in expected.items():
+        assert places[name].country_code == country, name
+        assert places[name].feature_kind == "region", name
+    # a region takes the mean position of its towns: Kansas lies between 37 and 40 N
+    assert places["Kansas"].latitude is not None and 37 < places["Kansas"].latitude < 40
+    assert places["Kansas"].geonames_id == 4273857  # US states keep their GeoNames id
+    assert places["Helmand"].geonames_id is None
+    # Ontario is the province, not the Californian city of 170,000
+    assert places["Ontario"].longitude is not None and places["Ontario"].longitude > -90
+
+
+def test_a_city_named_like_its_region_stays_the_city(process: Process):
+    result = process("Officials in New York said the talks would resume in Kabul.")
+    places = {alias: e for e in result.entities for alias in e.aliases}
+    assert places["New York"].feature_kind == "city"
+    assert places["Kabul"].feature_kind == "city"
+    assert places["New York"].latitude is not None
+    assert abs(places["New York"].latitude - 40.71) < 0.1

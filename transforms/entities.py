@@ -196,7 +196,11 @@ def extract_entities(doc: Doc, doc_id: str, resources: Resources) -> EntityExtra
         elif label in PLACE_LABELS:
             place = resources.gazetteer.resolve(name, context)
             if place is not None:
-                key = f"geonames:{place.geonames_id}"
+                key = (
+                    f"geonames:{place.geonames_id}"
+                    if place.geonames_id is not None
+                    else f"region:{place.country_code}:{name_key(place.name)}"
+                )
                 country = place.country_code
         elif label == "NORP":
             country = resources.demonyms.get(name.casefold())

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    geonames_id: int
+    geonames_id: int | None  # None: a region GeoNames' shipped data gives no id for
     name: str
     country_code: str  # ISO 3166-1 alpha-3
     feature_kind: str  # country / region / city
@@ -32,6 +32,14 @@ def _lookup_key(name: str) -> str:
 def _plain(key: str) -> str:
     """A name key without accents (``brasília`` -> ``brasilia``)."""
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+def _weight(place: Place) -> int:
+    """How strongly a place claims a name it shares: its population, a tenth of it for a
+    region, so that a city named like its region is the city unless the region has ten times its
+    people ("New York", "Aleppo", "Kabul" are cities; "Ontario", with a Californian city of
+    170,000, is the province)."""
+    return place.population // 10 if place.feature_kind == "region" else place.population
 
 
 @dataclass(slots=True)
@@ -70,14 +78,22 @@ class Gazetteer:
 
         # a place that only lists the name among its alternates still wins when it is ten times
         # larger: "Calcutta" is Kolkata, "St. Petersburg" the Russian city
-        largest = max(p.population for p in found)
+        largest = max(_weight(p) for p in found)
+        # a region's own name is not its claim over a city that has a tenth of its people or
+        # more: "New York" (the city is "New York City" in GeoNames) is the city
+        largest_city = max((p.population for p in found if p.feature_kind == "city"), default=0)
+
+        def own_name(place: Place) -> bool:
+            if place.feature_kind == "region" and place.population < 10 * largest_city:
+                return False
+            return _plain(_lookup_key(place.name)) == plain and _weight(place) * 10 >= largest
 
         def score(place: Place) -> tuple[bool, int, bool, int]:
             return (
                 place.feature_kind == "country",
                 context.get(place.country_code, 0),
-                _plain(_lookup_key(place.name)) == plain and place.population * 10 >= largest,
-                place.population,
+                own_name(place),
+                _weight(place),
             )
 
         return max(found, key=score)
