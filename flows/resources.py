@@ -188,6 +188,7 @@ def load_resources() -> Resources:
         official_nouns=_words("official_nouns.txt"),
         non_event_objects=_words("non_event_objects.txt"),
         sport_words=_words("sport_words.txt"),
+        disapproval_words=_words("disapproval_words.txt"),
         statement_verbs={
             row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")
         },

@@ -522,6 +522,24 @@ def test_seed_events(process: Process):
             "meet with",
             {"actor_country_code": "USA", "target_country_code": "MEX"},
         ),
+        # naming something with a word of disapproval criticizes it; the parser's reading of
+        # "Trump called" as "a name called X" is repaired, so Trump is the actor
+        (
+            'Trump called NATO "obsolete" and tweeted last week.',
+            "call",
+            {"event_code": "111", "actor_country_code": "USA", "target_country_code": "IGO"},
+        ),
+        (
+            "The Kremlin described the sanctions as illegal.",
+            "describe",
+            {"event_code": "111", "actor_country_code": "RUS"},
+        ),
+        # punitive duties are sanctions (163), as tariffs are
+        (
+            "Washington imposed punitive duties on Japanese goods.",
+            "impose duty on",
+            {"event_code": "163", "actor_country_code": "USA", "target_country_code": "JPN"},
+        ),
         # the lemmatizer's "fin" for "fined" is mended, so the lexicon finds "fine"
         (
             "Germany fined Volkswagen for cheating on emissions tests.",
@@ -549,6 +567,12 @@ def test_reporting_verb_with_quote_is_statement_event(process: Process):
 def test_opinions_and_company_deals_are_not_events(process: Process):
     assert process("Economists agreed that growth would slow.", "2016-10-21").events == []
     assert process("Italy's Illva Saronno has agreed to buy 33% of Changyu.").events == []
+
+
+def test_a_neutral_name_is_no_criticism(process: Process):
+    assert process("A company called Malibu won the contract.").events == []
+    events = process("The minister called the meeting a success.", "2016-10-21").events
+    assert all(e.event_code != "111" for e in events)
 
 
 def test_company_dealings_without_a_national_counterpart_are_not_events(process: Process):

@@ -214,10 +214,21 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         return _subject(verb.head)
     if (
         verb.dep_ == "acl"
-        and verb.tag_ == "VBD"
         and verb.head.i < verb.i
         and verb.head.dep_ == "ROOT"
         and verb.head.pos_ in ("NOUN", "PROPN")
+        and (
+            verb.tag_ == "VBD"
+            # "Trump called NATO obsolete" read as "a name called X": a bare name right
+            # before a participle with an object (a noun with an article is "a company
+            # called Malibu")
+            or (
+                verb.head.pos_ == "PROPN"
+                and verb.i == verb.head.i + 1
+                and not any(c.dep_ == "det" for c in verb.head.children)
+                and any(c.dep_ == "dobj" for c in verb.children)
+            )
+        )
     ):
         # the parser's misreading of a short clause: "The coalition bombed Mosul" as a noun
         # with a past-tense modifier; the noun is the subject
@@ -966,6 +977,27 @@ def _specific_statement(verb: Token, resources: Resources) -> bool:
     return lemma in WARNING_HEADS or (code.startswith("01") and code != "010")
 
 
+CHARACTERIZING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe"})
+
+
+def _characterization(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
+    """``called the order "unconstitutional"``, ``described the move as reckless``: naming
+    something with a word of disapproval criticizes it (111); a neutral name ("a company
+    called Malibu", "called it a meeting") is no event."""
+    lemma = verb.lemma_.lower()
+    if lemma not in CHARACTERIZING_VERBS:
+        return None
+    complements = [
+        c
+        for c in verb.children
+        if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i)
+    ]
+    words = resources.disapproval_words
+    if any(t.lemma_.lower() in words or t.lower_ in words for c in complements for t in c.subtree):
+        return "111", lemma, None
+    return None
+
+
 def _addressee(verb: Token) -> Token | None:
     """Whom a reporting verb is aimed at: ``warned the coalition``, ``told him``, ``called
     on Russia``."""
@@ -1260,7 +1292,7 @@ def event_candidates(
             gate = "speech"
         if matrix is None and _has_event_complement(verb, resources):
             continue
-        matched = matrix or match_cameo(verb, resources)
+        matched = matrix or _characterization(verb, resources) or match_cameo(verb, resources)
         if matched is not None and _idiom(verb, matched[1], resources):
             continue
         if matched is None:

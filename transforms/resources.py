@@ -48,6 +48,8 @@ class Resources:
     non_event_objects: frozenset[str] = frozenset()
     # words that mark a sentence as sports news, where the annotation codes no events
     sport_words: frozenset[str] = frozenset()
+    # words that make calling something ("called the order unconstitutional") a criticism
+    disapproval_words: frozenset[str] = frozenset()
     # the learned layer over the event rules (event_scorer.json); None: the rules decide alone
     event_scorer: EventScorer | None = None
     # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
