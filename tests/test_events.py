@@ -688,6 +688,9 @@ def test_it_stands_for_the_nearest_body_named_before_in_its_sentence(process: Pr
         ("Hamas accused Fatah of arresting its members.", "accuse", ("PSE", "PSE")),
         ("Pemex signed an agreement with Venezuela.", "sign agreement with", ("MEX", "VEN")),
         ("Kushner met the Saudi crown prince.", "meet", ("USA", "SAU")),
+        # the US Congress in news without a country: senators, the Senate, congressmen
+        ("Senators criticised Saudi Arabia over the war.", "criticise", ("USA", "SAU")),
+        ("An Australian senator criticised China.", "criticise", ("AUS", "CHN")),
         # heads of IGOs; the curated full name before the corpus-derived bare surname
         # (actor_affiliations.tsv has Stoltenberg = the 1987 West German finance minister)
         ("Jens Stoltenberg warned Russia against moving troops.", "warn", ("IGO", "RUS")),
