@@ -483,6 +483,11 @@ def test_seed_events(process: Process):
         ("A gunman killed three people in Munich.", "kill", {"event_code": "180"}),
         ("A suicide bomber killed 12 policemen in Kabul.", "kill", {"event_code": "183"}),
         (
+            "Kim Jong-nam was killed by an assassin with a toxic nerve agent at the airport.",
+            "kill",
+            {"event_code": "180"},
+        ),
+        (
             "Russian air strikes killed 20 civilians in Idlib.",
             "kill",
             {"event_code": "190", "actor_country_code": "RUS", "target_country_code": "SYR"},

@@ -925,6 +925,14 @@ ASSAULT_WORDS = frozenset(
         "shooting",
         "poison",
         "gang",
+        "assassin",
+        "assassination",
+        "lynch",
+        "lynching",
+        "riot",
+        "nerve",
+        "vx",
+        "toxic",
     }
 )
 HOSTED_ROOTS = frozenset({"04"})
