@@ -539,6 +539,13 @@ def test_seed_events(process: Process):
             "describe",
             {"event_code": "111", "actor_country_code": "RUS"},
         ),
+        # "bombed" read as a participle of the root noun ("the coalition [that was] bombed")
+        # is the clause's verb when a named object follows
+        (
+            "The US-led coalition bombed Mosul.",
+            "bomb",
+            {"actor_text": "The US-led coalition", "target_country_code": "IRQ"},
+        ),
         # punitive duties are sanctions (163), as tariffs are
         (
             "Washington imposed punitive duties on Japanese goods.",

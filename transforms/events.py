@@ -228,6 +228,16 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 and not any(c.dep_ == "det" for c in verb.head.children)
                 and any(c.dep_ == "dobj" for c in verb.children)
             )
+            # "The coalition bombed Mosul": a participle right after the root noun with a
+            # named object (read as a bare noun phrase), unless it names ("a firm called X")
+            or (
+                verb.i == verb.head.i + 1
+                and verb.lemma_.lower() not in NAMING_VERBS
+                and any(
+                    c.dep_ == "npadvmod" and c.ent_type_ and c.ent_type_ not in ("DATE", "TIME")
+                    for c in verb.children
+                )
+            )
         )
     ):
         # the parser's misreading of a short clause: "The coalition bombed Mosul" as a noun
@@ -236,6 +246,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+NAMING_VERBS = frozenset({"call", "name", "know", "dub", "title", "entitle", "label"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SAYING_HEADS = frozenset(
     {"say", "announce", "state", "add", "tell", "report", "claim", "warn", "insist", "declare"}
