@@ -546,6 +546,13 @@ def test_seed_events(process: Process):
             "bomb",
             {"actor_text": "The US-led coalition", "target_country_code": "IRQ"},
         ),
+        # bare "imposed" in the news is a sanction (163) unless its phrase says otherwise
+        (
+            "Washington imposed new measures on Iranian banks.",
+            "impose",
+            {"event_code": "163", "actor_country_code": "USA"},
+        ),
+        ("Iraqi authorities imposed a curfew in Baghdad.", "impose curfew", {"event_code": "1723"}),
         # punitive duties are sanctions (163), as tariffs are
         (
             "Washington imposed punitive duties on Japanese goods.",
