@@ -613,6 +613,11 @@ def test_idiomatic_objects_are_not_events(process: Process):
     # "met all obligations" is not a meeting (non_event_objects.txt)
     events = process("Moi said Kenya had met all obligations on its foreign debt.").events
     assert [e for e in events if e.predicate == "meet"] == []
+    # a market or an economy hit by a slump, a price hitting a low: no attack
+    assert process("Indonesia was badly hit by last year's slump in oil prices.").events == []
+    assert process("The dollar hit a 40-year low against the yen.").events == []
+    hit = [e for e in process("Israeli jets hit targets in Gaza.").events if e.predicate == "hit"]
+    assert [(e.event_root_code, e.actor_country_code) for e in hit] == [("19", "ISR")]
 
 
 def test_short_words_are_not_country_codes(process: Process, resources: Resources):

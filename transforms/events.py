@@ -964,10 +964,19 @@ def _idiom(verb: Token, pattern: str, resources: Resources) -> bool:
     if " " in pattern:
         return False
     lemma = verb.lemma_.lower()
-    return any(
+    if any(
         f"{lemma} {c.lemma_.lower()}" in resources.non_event_objects
         for c in verb.children
         if c.dep_ in ("dobj", "obj", "nsubjpass")
+    ):
+        return True
+    # a passive's cause: "Indonesia was badly hit by last year's slump in oil prices"
+    return any(
+        f"{lemma} by {c.lemma_.lower()}" in resources.non_event_objects
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for c in agent.children
+        if c.dep_ == "pobj"
     )
 
 
