@@ -189,6 +189,7 @@ def load_resources() -> Resources:
         non_event_objects=_words("non_event_objects.txt"),
         sport_words=_words("sport_words.txt"),
         disapproval_words=_words("disapproval_words.txt"),
+        disaster_words=_words("disaster_words.txt"),
         statement_verbs={
             row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")
         },

@@ -553,6 +553,13 @@ def test_seed_events(process: Process):
             {"event_code": "163", "actor_country_code": "USA"},
         ),
         ("Iraqi authorities imposed a curfew in Baghdad.", "impose curfew", {"event_code": "1723"}),
+        # an attack explained by what the attacker said is an attack in words (111)
+        (
+            "South African president Thabo Mbeki has attacked British imperialists, saying "
+            "they treated Africans like savages.",
+            "attack",
+            {"event_code": "111", "actor_country_code": "ZAF", "target_country_code": "GBR"},
+        ),
         # punitive duties are sanctions (163), as tariffs are
         (
             "Washington imposed punitive duties on Japanese goods.",
@@ -586,6 +593,20 @@ def test_reporting_verb_with_quote_is_statement_event(process: Process):
 def test_opinions_and_company_deals_are_not_events(process: Process):
     assert process("Economists agreed that growth would slow.", "2016-10-21").events == []
     assert process("Italy's Illva Saronno has agreed to buy 33% of Changyu.").events == []
+
+
+def test_deaths_nobody_dealt_are_not_events(process: Process):
+    # a disaster, an accident or a disease is no actor (disaster_words.txt); nor is suicide
+    assert process("An avalanche has killed seven Japanese high school students.").events == []
+    assert (
+        process(
+            "Four Swiss men were killed when their group was swept away by an avalanche."
+        ).events
+        == []
+    )
+    assert process("In 2016, as many as 820 children killed themselves.").events == []
+    strikes = process("Russian air strikes killed 20 civilians in Idlib.").events
+    assert [e.event_root_code for e in strikes] == ["19"]
 
 
 def test_a_neutral_name_is_no_criticism(process: Process):

@@ -891,6 +891,8 @@ def _refine(
             target = aimed
         else:
             code = "150"
+    if code.startswith("19") and lemma in VERBAL_ATTACK_VERBS and _in_words(verb, actor, target):
+        code = "111"
     if code.startswith("19") and lemma in KILLING_VERBS:
         # "killed in a suicide bombing", "a gunman shot dead": a killing by unconventional
         # violence is an assault (18x), one by forces or strikes stays 19x
@@ -916,6 +918,47 @@ def _refine(
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+VERBAL_ATTACK_VERBS = frozenset({"attack", "assail"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _in_words(verb: Token, actor: Token | None, target: Token | None) -> bool:
+    """An attack in words (111): "Mbeki attacked British imperialists, saying ...", "Trump
+    attacked the media": one person attacking something other than a place, or an attack
+    explained by what the attacker said."""
+    if any(
+        c.dep_ == "advcl" and c.lemma_.lower() in ("say", "call", "accuse") for c in verb.children
+    ):
+        return True
+    return (
+        actor is not None
+        and actor.ent_type_ == "PERSON"
+        and (target is None or target.ent_type_ not in PLACE_TYPES)
+    )
+
+
+REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself"})
+
+
+def _no_perpetrator(
+    verb: Token, actor: Token | None, target: Token | None, resources: Resources
+) -> bool:
+    """A death or blow that nobody dealt: its cause is a disaster, an accident or a disease
+    (the subject, a ``by`` agent, or a ``when``/``in`` clause or phrase of the verb:
+    "were killed when their group was swept away by an avalanche"), or the victims did it to
+    themselves."""
+    if target is not None and target.lower_ in REFLEXIVES:
+        return True
+    causes: list[Token] = [actor] if actor is not None else []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("in", "by")):
+            causes += [t for t in child.subtree if t.dep_ == "pobj"]
+        elif child.dep_ == "advcl":
+            causes += [t for t in child.subtree if t.pos_ == "NOUN"]
+    words = resources.disaster_words
+    return any(c.lemma_.lower() in words for c in causes)
+
+
 KILLING_VERBS = frozenset({"kill", "wound", "injure", "murder", "shoot", "stab", "slay"})
 BOMBING_WORDS = frozenset(
     {"bomb", "bomber", "bombing", "blast", "explosion", "suicide", "explosive", "ied"}
@@ -1468,6 +1511,9 @@ def event_candidates(
         if sport_of[sent.start]:
             # "Italy ... when they meet Wales on Saturday": sport is no political interaction
             gate = gate or "sport"
+        if cameo.root_code in VIOLENT_ROOTS and _no_perpetrator(verb, actor, target, resources):
+            # "An avalanche killed seven students", "killed themselves": nobody acted on them
+            gate = gate or "disaster"
         if quote is None and not (actor_country or target_country or actor_entity or target_entity):
             # neither side is a named or national actor ("a political crisis threatened a
             # fragile ceasefire", "the report warned"): nothing to code it between, as in

@@ -50,6 +50,8 @@ class Resources:
     sport_words: frozenset[str] = frozenset()
     # words that make calling something ("called the order unconstitutional") a criticism
     disapproval_words: frozenset[str] = frozenset()
+    # causes of death that are no actor ("an avalanche killed"): such killings are no events
+    disaster_words: frozenset[str] = frozenset()
     # the learned layer over the event rules (event_scorer.json); None: the rules decide alone
     event_scorer: EventScorer | None = None
     # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
