@@ -339,7 +339,7 @@ def test_seed_events(process: Process):
         ),
         # people groups without a nationality act for the country their sentence names
         (
-            "Voters in the Swiss Alps have rejected a second Olympic hosting bid.",
+            "Voters in the Swiss Alps have rejected the government's plan.",
             "reject",
             {"actor_country_code": "CHE"},
         ),
@@ -559,6 +559,19 @@ def test_seed_events(process: Process):
             "they treated Africans like savages.",
             "attack",
             {"event_code": "111", "actor_country_code": "ZAF", "target_country_code": "GBR"},
+        ),
+        # refusing to say is declining comment (011); refusing an act stays a rejection
+        (
+            "Iran's foreign minister refused to comment on the talks.",
+            "refuse to comment",
+            {"event_code": "011", "actor_country_code": "IRN"},
+        ),
+        ("Iran refused to release the prisoners.", "refuse to release", {"event_code": "124"}),
+        # rejecting accusations is denying them (016)
+        (
+            "Angela Merkel rejected Ankara's accusations of supporting terrorists.",
+            "reject",
+            {"event_code": "016", "actor_country_code": "DEU", "target_country_code": "TUR"},
         ),
         # punitive duties are sanctions (163), as tariffs are
         (

@@ -891,6 +891,13 @@ def _refine(
             target = aimed
         else:
             code = "150"
+    if (
+        lemma in ("reject", "dismiss", "rebuff")
+        and target is not None
+        and target.lemma_.lower() in CHARGE_NOUNS
+    ):
+        # "rejected Ankara's accusations", "rejected criticism of ...": a denial (016)
+        code = "016"
     if code.startswith("19") and lemma in VERBAL_ATTACK_VERBS and _in_words(verb, actor, target):
         code = "111"
     if code.startswith("19") and lemma in KILLING_VERBS:
@@ -919,6 +926,24 @@ def _refine(
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 VERBAL_ATTACK_VERBS = frozenset({"attack", "assail"})
+CHARGE_NOUNS = frozenset(
+    {
+        "accusation",
+        "allegation",
+        "charge",
+        "claim",
+        "criticism",
+        "report",
+        "information",
+        "suggestion",
+        "speculation",
+        "assertion",
+        "rumour",
+        "rumor",
+        "notion",
+        "idea",
+    }
+)
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -1095,6 +1120,29 @@ def _company(span: Span, head: Token) -> bool:
 
 # CAMEO 12x by the root of the refused act: meetings and talks 125, material cooperation
 # 121, aid 122, yielding 124; anything else is a plain rejection (120)
+COMMENT_VERBS = frozenset(
+    {
+        "say",
+        "comment",
+        "disclose",
+        "reveal",
+        "elaborate",
+        "specify",
+        "confirm",
+        "identify",
+        "name",
+        "speculate",
+        "discuss",
+        "draw",
+        "answer",
+        "detail",
+        "explain",
+    }
+)
+# "refused to release details of his itinerary", "declined to give figures": no comment
+INFORMATION_NOUNS = frozenset(
+    {"detail", "information", "figure", "name", "comment", "breakdown", "reason", "specific"}
+)
 REFUSAL_CODES = {"03": "125", "04": "125", "06": "121", "07": "122", "08": "124"}
 
 
@@ -1129,6 +1177,11 @@ def _matrix_act(verb: Token, resources: Resources) -> tuple[str, str, None] | No
         else:
             code = INTENT_CODES.get(act_code[:2], "030")
         return code, f"{lemma} to {act_lemma}", None
+    if act_lemma in COMMENT_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in INFORMATION_NOUNS for c in act.children
+    ):
+        # "refused to say which side was to blame", "declined to be drawn on": no comment (011)
+        return "011", f"{lemma} to {act_lemma}", None
     code = resources.cameo_verbs.get(f"{lemma} {act_lemma}")
     if code is None:
         if act_code is None:
