@@ -573,6 +573,13 @@ def test_seed_events(process: Process):
             "reject",
             {"event_code": "016", "actor_country_code": "DEU", "target_country_code": "TUR"},
         ),
+        # agreeing with a view is expressing accord (019); agreeing to act is an intent
+        (
+            "Gerard Guillonneau of France agreed that the 1979 agreement had worked well.",
+            "agree that",
+            {"event_code": "019", "actor_country_code": "FRA"},
+        ),
+        ("Japan agreed to open its rice market.", "agree", {"event_root_code": "03"}),
         # punitive duties are sanctions (163), as tariffs are
         (
             "Washington imposed punitive duties on Japanese goods.",

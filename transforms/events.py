@@ -1073,6 +1073,24 @@ def _specific_statement(verb: Token, resources: Resources) -> bool:
     return lemma in WARNING_HEADS or (code.startswith("01") and code != "010")
 
 
+def _accord(verb: Token) -> tuple[str, str, None] | None:
+    """``agreed that the 1979 agreement had worked well``, ``agreed with Trump``: agreeing
+    with a view or a person is expressing accord (019), a statement; agreeing to act or on a
+    deal stays an intent or cooperation."""
+    if verb.lemma_.lower() != "agree" or any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return "019", "agree that", None
+    for prep in verb.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "with"
+            and any(c.dep_ == "pobj" and c.ent_type_ == "PERSON" for c in prep.children)
+        ):
+            return "019", "agree with", None
+    return None
+
+
 CHARACTERIZING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe"})
 
 
@@ -1416,7 +1434,12 @@ def event_candidates(
             gate = "speech"
         if matrix is None and _has_event_complement(verb, resources):
             continue
-        matched = matrix or _characterization(verb, resources) or match_cameo(verb, resources)
+        matched = (
+            matrix
+            or _characterization(verb, resources)
+            or _accord(verb)
+            or match_cameo(verb, resources)
+        )
         if matched is not None and _idiom(verb, matched[1], resources):
             continue
         if matched is None:
