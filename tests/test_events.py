@@ -657,6 +657,9 @@ def test_idiomatic_objects_are_not_events(process: Process):
     # a market or an economy hit by a slump, a price hitting a low: no attack
     assert process("Indonesia was badly hit by last year's slump in oil prices.").events == []
     assert process("The dollar hit a 40-year low against the yen.").events == []
+    # a currency or a market supported by news is no backing
+    supported = process("The pound was supported by an improved British economic outlook.")
+    assert supported.events == []
     hit = [e for e in process("Israeli jets hit targets in Gaza.").events if e.predicate == "hit"]
     assert [(e.event_root_code, e.actor_country_code) for e in hit] == [("19", "ISR")]
 
