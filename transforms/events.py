@@ -944,7 +944,6 @@ CHARGE_NOUNS = frozenset(
         "idea",
     }
 )
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _in_words(verb: Token, actor: Token | None, target: Token | None) -> bool:
@@ -958,7 +957,7 @@ def _in_words(verb: Token, actor: Token | None, target: Token | None) -> bool:
     return (
         actor is not None
         and actor.ent_type_ == "PERSON"
-        and (target is None or target.ent_type_ not in PLACE_TYPES)
+        and (target is None or target.ent_type_ not in PLACE_LABELS)
     )
 
 
@@ -1136,8 +1135,7 @@ def _company(span: Span, head: Token) -> bool:
     return head.ent_type_ == "ORG" and COMPANY_NAME.search(span.text) is not None
 
 
-# CAMEO 12x by the root of the refused act: meetings and talks 125, material cooperation
-# 121, aid 122, yielding 124; anything else is a plain rejection (120)
+# verbs of saying: refusing one is declining comment (011), not a rejection
 COMMENT_VERBS = frozenset(
     {
         "say",
@@ -1161,6 +1159,8 @@ COMMENT_VERBS = frozenset(
 INFORMATION_NOUNS = frozenset(
     {"detail", "information", "figure", "name", "comment", "breakdown", "reason", "specific"}
 )
+# CAMEO 12x by the root of the refused act: meetings and talks 125, material cooperation
+# 121, aid 122, yielding 124; anything else is a plain rejection (120)
 REFUSAL_CODES = {"03": "125", "04": "125", "06": "121", "07": "122", "08": "124"}
 
 
