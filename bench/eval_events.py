@@ -139,8 +139,10 @@ def eval_gold(
         # the human reference: each annotator against the other (first as gold)
         agree = n_first = n_second = 0
         misses: list[str] = []
+        coded: list[tuple[list[EventRecord], list[dict]]] = []
         for row in part:
             events, _ = run(nlp, resources, row["text"], row.get("published"))
+            coded.append((events, row["events"]))
             matched, unmatched, left = match_events(events, row["events"])
             tp += matched
             n_sys += matched + len(unmatched)
@@ -161,8 +163,29 @@ def eval_gold(
             f"(tp {tp}, system {n_sys}, gold {n_gold}); "
             f"annotators' agreement {_prf(agree, n_second, n_first)}"
         )
+        if resources.event_scorer is not None:
+            print(f"  by confidence: {_by_confidence(coded)}")
         if name == errors_of:
             print("\n".join(misses[:show]))
+
+
+CONFIDENCE_CUTS = (0.3, 0.5, 0.7)
+
+
+def _by_confidence(coded: list[tuple[list[EventRecord], list[dict]]]) -> str:
+    """Precision and recall of the events whose confidence reaches each cut (the trade an
+    analyst makes with ``where confidence >= x``)."""
+    out = []
+    for cut in CONFIDENCE_CUTS:
+        tp = n_sys = n_gold = 0
+        for events, gold in coded:
+            kept = [e for e in events if e.confidence is not None and e.confidence >= cut]
+            matched, unmatched, _ = match_events(kept, gold)
+            tp += matched
+            n_sys += matched + len(unmatched)
+            n_gold += len(gold)
+        out.append(f">= {cut}: {_prf(tp, n_sys, n_gold)} ({n_sys} events)")
+    return "; ".join(out)
 
 
 def main() -> None:

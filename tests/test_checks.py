@@ -55,9 +55,20 @@ def test_check_exits_1_on_bad_offsets_and_dangling_ids(seeded_warehouse: Path, t
             }
         ],
     )
+    # ... and an event whose confidence is no probability
+    event = query(data, "select * exclude (actor_name, target_name, location_name) from events")
+    columns, row = event[0], event[1][0]
+    write_rows(
+        data,
+        "events",
+        "injected",
+        [{**dict(zip(columns, row, strict=True)), "event_id": "bad-event", "confidence": 1.5}],
+    )
     names = {r.name for r in failed(run_checks(data))}
     assert "references mentions.entity_id -> entities.entity_id" in names
     assert "span mentions.start_char..end_char = text" in names
+    assert "range events.confidence in [0, 1]" in names
+    assert "range events.goldstein in [-10, 10]" not in names
     result = CliRunner().invoke(app, ["check", "--data-dir", str(data)])
     assert result.exit_code == 1
     assert "FAIL" in result.output

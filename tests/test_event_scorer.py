@@ -119,6 +119,37 @@ def test_a_target_is_never_read_inside_the_actor_phrase(run):
     assert (attack.actor_country_code, attack.target_country_code) == ("PAK", None)
 
 
+def test_confidence_is_the_keep_probability_times_each_roles(run):
+    text = "Syria attacked Turkey."
+    # the rules alone give no estimate
+    assert [e.confidence for e in run(text, RULES_ONLY).events] == [None]
+    sure = EventScorer(keep={"bias": 30.0}, arg={"A:rule=True": 30.0, "T:rule=True": 30.0})
+    assert run(text, sure).events[0].confidence == pytest.approx(1.0)
+    # an even keep probability halves it
+    even = replace(sure, keep={"bias": 0.0})
+    assert run(text, even).events[0].confidence == pytest.approx(0.5)
+    # the arg model doubts the rules' target: the country stays, the confidence falls
+    doubt = replace(sure, arg={"A:rule=True": 30.0, "T:rule=True": -30.0})
+    attack = run(text, doubt).events[0]
+    assert attack.target_country_code == "TUR" and attack.confidence < 0.001
+
+
+def test_committed_model_is_confident_of_a_plain_attack_not_of_a_business_meeting(run, resources):
+    scorer = resources.event_scorer
+    text = "US and British warplanes attacked Islamic State positions in Syria."
+    attacks = run(text, scorer).events
+    assert [(e.actor_country_code, e.target_country_code) for e in attacks] == [
+        ("USA", "SYR"),
+        ("GBR", "SYR"),
+    ]
+    # each nation of the coordinated actor is as likely as the first
+    assert attacks[0].confidence == attacks[1].confidence > 0.5
+    # a company meeting analysts is coded, but the annotation rarely codes such business
+    business = run("Exxon met analysts in London.", scorer).events
+    assert [e.predicate for e in business] == ["meet"]
+    assert business[0].confidence < 0.3
+
+
 def test_committed_model_loads_and_codes_what_the_lexicon_knows(resources):
     scorer = resources.event_scorer
     assert scorer is not None and scorer.keep and scorer.arg

@@ -1781,6 +1781,11 @@ def decide_events(
         if scorer is not None:
             actor = _choose(candidate.actor_options, scorer)
             target = _choose(candidate.target_options, scorer)
+            confidence = scorer.confidence(
+                candidate.features,
+                (candidate.actor_options, actor.country),
+                (candidate.target_options, target.country),
+            )
             record = replace(
                 record,
                 actor_country_code=actor.country,
@@ -1789,8 +1794,12 @@ def decide_events(
                 target_country_code=target.country,
                 target_text=target.text,
                 target_entity_id=target.entity_id,
+                confidence=round(confidence, 4),
             )
         events.append(record)
+        # the nations of a coordinated actor or target below keep the record's confidence:
+        # the arg model scores one country per role, its softmax would rank the others as
+        # alternatives, not as companions
         if record.target_country_code == candidate.record.target_country_code:
             # (the other nations were read off the rules' target phrase)
             for entity_id, country, text in candidate.target_nations:

@@ -121,6 +121,8 @@ class EventRecord:
     hypothetical: bool
     in_quote: bool
     quote_id: str | None = None
+    # the event scorer's estimate that the event is right as coded (None: rules alone)
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

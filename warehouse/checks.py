@@ -9,6 +9,7 @@ Rules (a table of (view, rule) data):
 - ``REFERENCES``: (view, column, target view, target column): every non-null value exists there.
 - ``SPANS``: (view, start, end, text column or None): 0 <= start <= end <= len(documents.text) of
   the row's document, and ``text[start:end]`` equals the stored span text when given.
+- ``RANGES``: (view, column, low, high): every non-null value lies in [low, high].
 """
 
 from __future__ import annotations
@@ -65,6 +66,11 @@ SPANS: tuple[tuple[str, str, str, str | None], ...] = (
     ("quotes", "speaker_start_char", "speaker_end_char", "speaker_text"),
     ("events", "start_char", "end_char", None),
 )
+RANGES: tuple[tuple[str, str, float, float], ...] = (
+    ("events", "quad_class", 1, 4),
+    ("events", "goldstein", -10, 10),
+    ("events", "confidence", 0, 1),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,13 @@ def all_checks(run_id: str | None = None) -> list[Check]:
                 f"select count(*) from {view} as s join documents as d using (doc_id) "
                 f"where s.{start} is not null and not (s.{start} >= 0 and s.{start} <= s.{end} "
                 f"and s.{end} <= length(d.text){span_ok}){in_run}",
+            )
+        )
+    for view, col, low, high in RANGES:
+        checks.append(
+            Check(
+                f"range {view}.{col} in [{low}, {high}]",
+                f"select count(*) from {view} where {col} not between {low} and {high}",
             )
         )
     return checks

@@ -112,6 +112,7 @@ EVENTS = pa.schema(
         pa.field("hypothetical", pa.bool_(), nullable=False),
         pa.field("in_quote", pa.bool_(), nullable=False),
         pa.field("quote_id", pa.string()),
+        pa.field("confidence", pa.float32()),
         pa.field("batch_id", pa.string(), nullable=False),
     ]
 )
