@@ -138,6 +138,19 @@ def test_reprocess_rebuilds_documents_of_an_older_version(
     assert not failed(run_checks(data))
 
 
+def test_pipeline_version_changes_with_the_code_that_makes_rows(tmp_path: Path):
+    import transforms.events
+    from flows.version import ROW_MAKERS, pipeline_version, source_fingerprint
+
+    module = tmp_path / "events.py"
+    module.write_text("CODE = 1\n")
+    before = source_fingerprint([module])
+    module.write_text("CODE = 2\n")
+    assert source_fingerprint([module]) != before
+    assert Path(transforms.events.__file__) in ROW_MAKERS
+    assert pipeline_version().endswith(f"+code-{source_fingerprint(ROW_MAKERS)}")
+
+
 def test_second_writer_exits_and_readers_keep_reading(seeded_warehouse: Path):
     from flows.etl import etl
     from warehouse.writer_lock import LOCK_NAME, WarehouseBusy
