@@ -231,6 +231,20 @@ def test_seed_events(process: Process):
             "deport",
             {"hypothetical": True},
         ),
+        # a prospect has not happened: likely, expected, going to
+        ("Russia is likely to attack Ukraine.", "attack", {"hypothetical": True}),
+        (
+            "Russia is expected to attack Ukraine.",
+            "attack",
+            {"hypothetical": True, "actor_country_code": "RUS", "target_country_code": "UKR"},
+        ),
+        ("Russia is going to attack Ukraine.", "attack", {"hypothetical": True}),
+        # ... but an announced meeting is the intent to meet (036), which is the event
+        (
+            "Putin is going to meet Erdogan.",
+            "meet",
+            {"event_code": "036", "hypothetical": False, "target_country_code": "TUR"},
+        ),
         # welcoming a visitor is hosting (043), welcoming a decision is praise (051)
         (
             "US President Donald Trump welcomed German Chancellor Angela Merkel to the White House.",
@@ -608,6 +622,14 @@ def test_reporting_verb_with_quote_is_statement_event(process: Process):
     warn = next(e for e in result.events if e.predicate == "warn")
     assert warn.quote_id is not None and warn.actor_country_code == "IRN"
     assert next(e for e in result.events if e.predicate == "retaliate").hypothetical
+
+
+def test_going_to_is_the_future_not_a_journey(process: Process):
+    result = process("Russia is going to attack Ukraine.", "2016-10-21")
+    assert [e.predicate for e in result.events] == ["attack"]
+    # (went to meet: the journey is coded as well as the meeting)
+    went = process("Putin went to meet Erdogan.", "2016-10-21")
+    assert {e.predicate for e in went.events} == {"go to", "meet"}
 
 
 def test_opinions_and_company_deals_are_not_events(process: Process):

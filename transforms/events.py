@@ -61,6 +61,12 @@ HYPOTHETICAL_HEADS = frozenset(
         "encourage",
     }
 )
+# what is expected, likely or about to happen has not happened ("is likely to attack", "is
+# expected to sign", "is going to strike"); an announced meeting is the exception: CAMEO
+# codes it as the intent to meet (036), which is the event
+PROSPECT_HEADS = frozenset(
+    {"likely", "unlikely", "poised", "ready", "willing", "eager", "expect", "set", "due", "go"}
+)
 STOP_HEADS = frozenset(
     {"stop", "cease", "halt", "suspend", "end", "refuse", "decline", "fail", "deny"}
 )
@@ -199,6 +205,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         # when it shares its subject with the verb it is coordinated with
         return None, True
     if verb.dep_ == "xcomp":
+        # the subject of a passive head does its complement: "Russia is expected to attack",
+        # "Iran was urged to stop" -> Russia, Iran
+        for child in verb.head.children:
+            if child.dep_ == "nsubjpass":
+                return _antecedent(child), False
         # object control: "urged Iran to stop", "called on Russia to withdraw" -> Iran, Russia
         for child in verb.head.children:
             if child.dep_ == "dobj" and child.i < verb.i:
@@ -772,7 +783,9 @@ def _is_future(verb: Token) -> bool:
             for c in token.children
         ):
             return True
-        if token.i != verb.i and token.lemma_.lower() in SCHEDULE_HEADS:
+        if token.i != verb.i and (
+            token.lemma_.lower() in SCHEDULE_HEADS or _future_auxiliary(token)
+        ):
             return True
         if any(c.lower_ in ("to", "going") and c.dep_ == "aux" for c in token.children) and (
             token.head.lemma_.lower() in ("be",) or token.head.lower_ in ("due", "set")
@@ -797,9 +810,11 @@ def _scheduled(date_span: Span, target: Span | None) -> bool:
     return gap == 0 or (gap == 1 and target.doc[target.end].pos_ == "ADP")
 
 
-def _flags(verb: Token) -> tuple[bool, bool]:
+def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
     """(negated, hypothetical): a ``not`` on the verb or its matrix verb, or a stop-verb head
-    (``stopped bombing``); a modal, or an intent/threat head (``threatened to attack``)."""
+    (``stopped bombing``); a modal, an intent/threat head (``threatened to attack``) or a
+    prospect (``is likely to attack``, ``is going to strike``), unless the event is the
+    ``announced`` intent to meet (036)."""
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
@@ -820,10 +835,30 @@ def _flags(verb: Token) -> tuple[bool, bool]:
         negated = negated or any(c.dep_ == "neg" for c in head.children)
         negated = negated or head.lemma_.lower() in STOP_HEADS
         hypothetical = hypothetical or head.lemma_.lower() in HYPOTHETICAL_HEADS
+        hypothetical = hypothetical or (not announced and _prospect(head))
         hypothetical = hypothetical or any(
             c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in head.children
         )
     return negated, hypothetical
+
+
+def _prospect(head: Token) -> bool:
+    """A head that puts its complement ahead: ``likely to``, ``expected to``, ``going to``
+    (not ``went to``)."""
+    lemma = head.lemma_.lower()
+    return lemma in PROSPECT_HEADS and (lemma != "go" or head.tag_ == "VBG")
+
+
+def _future_auxiliary(verb: Token) -> bool:
+    """``is going to attack``: the going is the future tense of its complement, no act."""
+    return (
+        verb.lemma_.lower() == "go"
+        and verb.tag_ == "VBG"
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+    )
 
 
 WEAPON_NOUNS = frozenset(
@@ -1432,7 +1467,7 @@ def event_candidates(
             and not _specific_statement(verb, resources)
         ):
             gate = "speech"
-        if matrix is None and _has_event_complement(verb, resources):
+        if matrix is None and (_has_event_complement(verb, resources) or _future_auxiliary(verb)):
             continue
         matched = (
             matrix
@@ -1633,7 +1668,7 @@ def event_candidates(
             cameo = resources.cameo_codes.get(code, cameo)
         end_token = verb if phrase_end is None or phrase_end.i < verb.i else phrase_end
         end_char = end_token.idx + len(end_token.text)
-        negated, hypothetical = _flags(verb)
+        negated, hypothetical = _flags(verb, announced=code == "036")
         record = EventRecord(
             event_id=row_id("evt", doc_id, verb.idx, end_char, code),
             doc_id=doc_id,
