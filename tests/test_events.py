@@ -632,6 +632,15 @@ def test_going_to_is_the_future_not_a_journey(process: Process):
     assert {e.predicate for e in went.events} == {"go to", "meet"}
 
 
+def test_filing_papers_is_no_lawsuit(process: Process):
+    # the annotated sentences code "filed" as a lawsuit (115); a filed report or bankruptcy
+    # is none, whether the code comes from the lexicon or was learnt
+    assert process("LTV filed Chapter 11 bankruptcy last July 17.").events == []
+    assert process("The airline filed its annual report.").events == []
+    suit = process("Apple filed a suit against Samsung.").events
+    assert [(e.predicate, e.event_code) for e in suit] == [("file suit", "115")]
+
+
 def test_opinions_and_company_deals_are_not_events(process: Process):
     assert process("Economists agreed that growth would slow.", "2016-10-21").events == []
     assert process("Italy's Illva Saronno has agreed to buy 33% of Changyu.").events == []

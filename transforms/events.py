@@ -1480,7 +1480,7 @@ def event_candidates(
         if matched is None:
             matched = _addressed_statement(verb, resources)
         learned = scorer.codes.get(verb.lemma_.lower(), ()) if scorer is not None else ()
-        if matched is None and learned:
+        if matched is None and learned and not _idiom(verb, verb.lemma_.lower(), resources):
             # a verb the lexicon lacks but the annotated sentences code ("signed a memorandum")
             matched = (learned[0], verb.lemma_.lower(), None)
             gate = gate or "unlisted"
