@@ -888,3 +888,14 @@ def test_an_audience_takes_no_country_from_the_sentence(process: Process):
     assert [(e.event_code, e.target_text, e.target_country_code) for e in told] == [
         ("010", "reporters", None)
     ]
+
+
+def test_lending_and_taking_in_refugees_are_aid_and_asylum(process: Process, resources: Resources):
+    # the rules' codes (the scorer may drop a bank's loan as business)
+    rules = replace(resources, event_scorer=None)
+    loans = process("The ADB in 1986 approved two loans to India.", using=rules).events
+    assert [
+        (e.predicate, e.event_code, e.actor_country_code, e.target_country_code) for e in loans
+    ] == [("approve loan", "071", "IGO", "IND")]
+    refugees = process("Scotland accepted its 1,000th refugee.", using=rules).events
+    assert [(e.event_code, e.actor_country_code) for e in refugees] == [("075", "GBR")]
