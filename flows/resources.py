@@ -190,6 +190,7 @@ def load_resources() -> Resources:
         sport_words=_words("sport_words.txt"),
         disapproval_words=_words("disapproval_words.txt"),
         disaster_words=_words("disaster_words.txt"),
+        crowd_words=_words("crowd_words.txt"),
         statement_verbs={
             row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")
         },

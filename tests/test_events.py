@@ -899,3 +899,26 @@ def test_lending_and_taking_in_refugees_are_aid_and_asylum(process: Process, res
     ] == [("approve loan", "071", "IGO", "IND")]
     refugees = process("Scotland accepted its 1,000th refugee.", using=rules).events
     assert [(e.event_code, e.actor_country_code) for e in refugees] == [("075", "GBR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a workforce's strike is a stoppage (143), not an attack
+        ("South African workers struck to protest the refusal of officials.", ("strike", "143")),
+        ("Spanish dockers staged a 24-hour strike.", ("stage strike", "143")),
+        # protesters block roads (144) and demonstrate (141)
+        ("Spanish farmers blocked the road to Madrid.", ("block road", "144")),
+        ("Thousands of Romanian students protested in Bucharest.", ("protest", "141")),
+        # ... but an air strike stays one, and calling off a strike ends it
+        ("The US launched air strikes on Syria.", ("launch air strike", "195")),
+        ("The Dutch union FNV has called off the strikes.", ("call off strike", "087")),
+        ("Israeli jets struck Gaza.", ("strike", "190")),
+    ],
+)
+def test_crowds_strike_block_and_protest(
+    process: Process, resources: Resources, text: str, expected: tuple[str, str]
+):
+    rules = replace(resources, event_scorer=None)
+    events = process(text, using=rules).events
+    assert [(e.predicate, e.event_code) for e in events][:1] == [expected]

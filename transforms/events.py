@@ -945,6 +945,18 @@ def _refine(
             code = "183"
         elif kinds & ASSAULT_WORDS:
             code = "180"
+    if actor is not None and _crowd(actor, resources):
+        # "workers struck", "farmers blocked roads", "supporters protested": a protest
+        code = CROWD_ACTS.get((lemma, code[:2]), code)
+    if (
+        lemma in STRIKE_CALLS
+        and target is not None
+        and not any(c.dep_ == "prt" for c in verb.children)  # "called off the strike": 087
+        and _labour_strike(target, actor, resources)
+    ):
+        # "miners called a 72-hour strike", "bankworkers began an indefinite national strike"
+        hunger = any(c.lower_ == "hunger" for c in target.children)
+        code = "142" if hunger else "143"
     cameo = resources.cameo_codes.get(code)
     if (
         actor is not None
@@ -957,6 +969,52 @@ def _refine(
         if partner is not None:
             target = partner
     return code, target
+
+
+# (verb lemma, the lexicon code's root) -> the protest a crowd's act is
+CROWD_ACTS = {("strike", "19"): "143", ("block", "17"): "144", ("protest", "14"): "141"}
+STRIKE_CALLS = frozenset({"launch", "begin", "call", "start", "stage", "declare", "hold"})
+MILITARY_STRIKE_WORDS = frozenset(
+    {"air", "airstrike", "drone", "missile", "military", "rocket", "artillery", "nuclear"}
+    | {"retaliatory", "preemptive", "pre-emptive", "surgical", "precision", "cruise", "naval"}
+)
+LABOUR_STRIKE_WORDS = frozenset(
+    {"general", "national", "nationwide", "indefinite", "hunger", "token", "wildcat"}
+    | {"sympathy", "rolling", "labour", "labor", "union", "protest", "warning"}
+)
+
+
+def _crowd(actor: Token, resources: Resources) -> bool:
+    """A crowd or a workforce: ``workers``, ``thousands of supporters``, ``a group of
+    activists``."""
+    if actor.lemma_.lower() in resources.crowd_words:
+        return True
+    return actor.lemma_.lower() in COUNT_NOUNS and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in resources.crowd_words
+        for c in actor.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    )
+
+
+COUNT_NOUNS = frozenset(
+    {"thousand", "hundred", "million", "dozen", "group", "number", "crowd", "band", "score"}
+    | {"most", "many", "some", "all", "hundreds", "thousands", "millions", "dozens"}
+)
+
+
+def _labour_strike(strike: Token, actor: Token | None, resources: Resources) -> bool:
+    """``a 72-hour strike`` called by miners, ``an indefinite national strike``: a strike
+    that is a stoppage of work, not an attack (``launched air strikes``)."""
+    if strike.lemma_.lower() != "strike":
+        return False
+    words = {t.lower_ for t in strike.subtree if t.i < strike.i}
+    if words & MILITARY_STRIKE_WORDS:
+        return False
+    crowd = actor is not None and _crowd(actor, resources)
+    # a duration ("72-hour", "week-long") marks a stoppage too
+    timed = any(w.endswith(("hour", "day", "week", "-long")) for w in words)
+    return crowd or timed or bool(words & LABOUR_STRIKE_WORDS)
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})

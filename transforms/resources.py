@@ -52,6 +52,8 @@ class Resources:
     disapproval_words: frozenset[str] = frozenset()
     # causes of death that are no actor ("an avalanche killed"): such killings are no events
     disaster_words: frozenset[str] = frozenset()
+    # crowds and workforces, whose strikes, blockades and protests are 14x events
+    crowd_words: frozenset[str] = frozenset()
     # the learned layer over the event rules (event_scorer.json); None: the rules decide alone
     event_scorer: EventScorer | None = None
     # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
