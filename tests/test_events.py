@@ -496,6 +496,12 @@ def test_seed_events(process: Process):
         # a killing by unconventional violence is an assault (18x), by forces a 19x attack
         ("A gunman killed three people in Munich.", "kill", {"event_code": "180"}),
         ("A suicide bomber killed 12 policemen in Kabul.", "kill", {"event_code": "183"}),
+        # ... and so is an attack by one
+        (
+            "Three French soldiers were attacked by an individual at Orly airport.",
+            "attack",
+            {"event_code": "180", "target_country_code": "FRA"},
+        ),
         (
             "Kim Jong-nam was killed by an assassin with a toxic nerve agent at the airport.",
             "kill",
@@ -922,3 +928,12 @@ def test_crowds_strike_block_and_protest(
     rules = replace(resources, event_scorer=None)
     events = process(text, using=rules).events
     assert [(e.predicate, e.event_code) for e in events][:1] == [expected]
+
+
+def test_an_attack_by_bombers_is_a_bombing(process: Process, resources: Resources):
+    # the rules' code (the committed scorer may drop a strike with no national actor)
+    rules = replace(resources, event_scorer=None)
+    events = process("Four suicide bombers struck northwest Pakistan.", using=rules).events
+    assert [(e.predicate, e.event_code, e.target_country_code) for e in events] == [
+        ("strike", "183", "PAK")
+    ]

@@ -935,11 +935,17 @@ def _refine(
         code = "016"
     if code.startswith("19") and lemma in VERBAL_ATTACK_VERBS and _in_words(verb, actor, target):
         code = "111"
-    if code.startswith("19") and lemma in KILLING_VERBS:
-        # "killed in a suicide bombing", "a gunman shot dead": a killing by unconventional
+    if code.startswith("19") and lemma in KILLING_VERBS | ATTACK_VERBS:
+        # "killed in a suicide bombing", "a gunman shot dead", "attacked by an individual",
+        # "attacked ... using a suicide car bomb": a killing or an attack by unconventional
         # violence is an assault (18x), one by forces or strikes stays 19x
         agents = [actor] if actor is not None else []
-        agents += [t for c in verb.children if c.dep_ in ("agent", "prep") for t in c.subtree]
+        agents += [
+            t
+            for c in verb.children
+            if c.dep_ in ("agent", "prep") or (c.dep_ == "advcl" and c.lemma_.lower() == "use")
+            for t in c.subtree
+        ]
         kinds = {t.lemma_.lower() for t in agents} | {t.lower_ for t in agents}
         if kinds & BOMBING_WORDS:
             code = "183"
@@ -1077,6 +1083,7 @@ def _no_perpetrator(
 
 
 KILLING_VERBS = frozenset({"kill", "wound", "injure", "murder", "shoot", "stab", "slay"})
+ATTACK_VERBS = frozenset({"attack", "assault", "strike", "hit", "raid", "storm"})
 BOMBING_WORDS = frozenset(
     {"bomb", "bomber", "bombing", "blast", "explosion", "suicide", "explosive", "ied"}
 )
@@ -1084,6 +1091,8 @@ ASSAULT_WORDS = frozenset(
     {
         "gunman",
         "gunmen",
+        "individual",
+        "knifeman",
         "attacker",
         "assailant",
         "terrorist",
