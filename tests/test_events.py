@@ -937,3 +937,13 @@ def test_an_attack_by_bombers_is_a_bombing(process: Process, resources: Resource
     assert [(e.predicate, e.event_code, e.target_country_code) for e in events] == [
         ("strike", "183", "PAK")
     ]
+
+
+def test_adjectives_of_lexicon_phrases_are_read(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    # "impose martial law" (1724) is a lexicon phrase; a bare "imposed" is a sanction (163)
+    law = process("The Russian government imposed martial law.", using=rules).events
+    assert [(e.predicate, e.event_code) for e in law] == [("impose martial law", "1724")]
+    # an adjective the lexicon has no phrase with is skipped: "new sanctions" are sanctions
+    sanctions = process("Russia imposed new sanctions on Iran.", using=rules).events
+    assert [(e.predicate, e.event_code) for e in sanctions] == [("impose sanction on", "163")]

@@ -129,7 +129,11 @@ def _phrase_lemmas(verb: Token, bare: bool = False) -> list[tuple[str, Token]]:
         head = heads[token.i]
         if head != verb.i and heads[head] != verb.i and heads[heads[head]] != verb.i:
             continue
-        if token.pos_ in ("DET", "ADJ", "PUNCT", "NUM", "PRON") or token.dep_ == "poss":
+        if token.pos_ in ("DET", "PUNCT", "NUM", "PRON") or token.dep_ == "poss":
+            continue
+        if token.pos_ == "ADJ" and (bare or token.dep_ != "amod"):
+            # an adjective counts only as a noun's modifier in the full pass: "imposed
+            # martial law" (1724) against "imposed new sanctions" (the bare pass)
             continue
         if bare and token.dep_ in MODIFIER_DEPS and token.head.i > token.i:
             continue
