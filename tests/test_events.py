@@ -947,3 +947,14 @@ def test_adjectives_of_lexicon_phrases_are_read(process: Process, resources: Res
     # an adjective the lexicon has no phrase with is skipped: "new sanctions" are sanctions
     sanctions = process("Russia imposed new sanctions on Iran.", using=rules).events
     assert [(e.predicate, e.event_code) for e in sanctions] == [("impose sanction on", "163")]
+
+
+def test_the_grounds_of_an_act_are_not_its_target(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = "Japanese police arrested two employees on suspicion of exporting arms to Iran."
+    arrest = next(e for e in process(text, using=rules).events if e.predicate == "arrest")
+    assert (arrest.actor_country_code, arrest.target_text, arrest.target_country_code) == (
+        "JPN",
+        "two employees",
+        None,
+    )

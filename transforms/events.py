@@ -311,6 +311,12 @@ def _prep_target(head: Token, after: int | None = None) -> Token | None:
     return None
 
 
+GROUNDS_NOUNS = frozenset(
+    {"suspicion", "charge", "accusation", "allegation", "warrant", "request", "behalf"}
+    | {"ground", "basis", "order", "instruction", "condition"}
+)
+
+
 def _aimed_elsewhere(
     verb: Token, target: Token | None, actor_span: Span | None, linker: _Linker
 ) -> tuple[Token, Span, str] | None:
@@ -332,6 +338,10 @@ def _aimed_elsewhere(
                 continue
             for pobj in prep.children:
                 if pobj.dep_ != "pobj" or pobj.ent_type_ in NAMELESS_LABELS:
+                    continue
+                if pobj.lemma_.lower() in GROUNDS_NOUNS:
+                    # "arrested two employees on suspicion of exporting to the Soviet Union":
+                    # the grounds of the act name no one it is aimed at
                     continue
                 if actor_span is not None and actor_span.start <= pobj.i < actor_span.end:
                     continue
