@@ -958,3 +958,12 @@ def test_the_grounds_of_an_act_are_not_its_target(process: Process, resources: R
         "two employees",
         None,
     )
+
+
+def test_an_accord_of_several_nations_is_one_event(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = "The United States, Japan and France agreed that major currencies were stable."
+    events = process(text, using=rules).events
+    assert [(e.event_code, e.actor_country_code, e.target_country_code) for e in events] == [
+        ("019", "USA", "JPN")
+    ]

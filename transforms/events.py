@@ -1131,6 +1131,8 @@ ASSAULT_WORDS = frozenset(
 )
 HOSTED_ROOTS = frozenset({"04"})
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+# codes outside those roots that are as reciprocal: "A and B agreed that ..." (accord)
+JOINT_CODES = frozenset({"019"})
 
 
 def _official(token: Token, resources: Resources) -> bool:
@@ -1667,7 +1669,8 @@ def event_candidates(
             aimed = _aimed_elsewhere(verb, target, actor_span, linker)
             if aimed is not None:
                 target, target_span, target_country = aimed
-        if target_country is None and actor_span is not None and cameo.root_code in JOINT_ROOTS:
+        joint_act = cameo.root_code in JOINT_ROOTS or code in JOINT_CODES
+        if target_country is None and actor_span is not None and joint_act:
             # "American and Soviet negotiators will resume talks": a joint act of two
             # nationalities goes from the first to the second
             named = [linker.country_in([t], []) for t in actor_span]
@@ -1782,9 +1785,7 @@ def event_candidates(
         # a cooperative act between the coordinated nations ("American and Soviet negotiators
         # held talks") is coded from the first to the second above; one on a third nation
         # ("Britain and Australia offered wheat to Bangladesh") is done by each
-        joint = cameo.root_code in JOINT_ROOTS and (
-            target_country is None or target_country in {c for _, c in others}
-        )
+        joint = joint_act and (target_country is None or target_country in {c for _, c in others})
         if not joint:
             # "US and British warplanes attacked", "South Korea and Japan denied": each nation
             # of a coordinated actor acts on the target
