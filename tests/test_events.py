@@ -666,6 +666,30 @@ def test_deaths_nobody_dealt_are_not_events(process: Process):
     assert [e.event_root_code for e in strikes] == ["19"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hailstorms and strong winds in south China killed two people.",
+        # a when-clause the parser hangs on "yesterday"
+        "Seven Americans were killed yesterday, when a bomber crashed at an airport in Connecticut.",
+        # the disease is the subject of the verb the killing is coordinated with
+        "Chinese officials said the virus has infected 200 people in Wuhan and killed three.",
+    ],
+)
+def test_weather_crashes_and_diseases_kill_nobody(
+    process: Process, resources: Resources, text: str
+):
+    rules = replace(resources, event_scorer=None)
+    assert [e for e in process(text, using=rules).events if e.event_root_code == "19"] == []
+
+
+def test_a_wave_of_bombings_is_no_disaster(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = "A wave of bombings by Islamic State killed 20 Iraqis in Baghdad."
+    events = process(text, using=rules).events
+    assert [(e.event_code, e.target_country_code) for e in events] == [("183", "IRQ")]
+
+
 def test_a_neutral_name_is_no_criticism(process: Process):
     assert process("A company called Malibu won the contract.").events == []
     events = process("The minister called the meeting a success.", "2016-10-21").events

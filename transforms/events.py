@@ -953,7 +953,7 @@ def _refine(
         # "killed in a suicide bombing", "a gunman shot dead", "attacked by an individual",
         # "attacked ... using a suicide car bomb": a killing or an attack by unconventional
         # violence is an assault (18x), one by forces or strikes stays 19x
-        agents = [actor] if actor is not None else []
+        agents = [actor, _measured(actor)] if actor is not None else []
         agents += [
             t
             for c in verb.children
@@ -1077,6 +1077,19 @@ def _in_words(verb: Token, actor: Token | None, target: Token | None) -> bool:
 REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself"})
 
 
+SERIES_NOUNS = frozenset({"wave", "series", "string", "spate", "round", "number"})
+
+
+def _measured(noun: Token) -> Token:
+    """The noun a series word stands for: ``a wave of bombings`` -> bombings (not the wave
+    a tsunami is)."""
+    if noun.lemma_.lower() not in SERIES_NOUNS:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None else noun
+
+
 def _no_perpetrator(
     verb: Token, actor: Token | None, target: Token | None, resources: Resources
 ) -> bool:
@@ -1086,12 +1099,21 @@ def _no_perpetrator(
     themselves."""
     if target is not None and target.lower_ in REFLEXIVES:
         return True
-    causes: list[Token] = [actor] if actor is not None else []
+    causes: list[Token] = [_measured(actor)] if actor is not None else []
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("in", "by")):
-            causes += [t for t in child.subtree if t.dep_ == "pobj"]
-        elif child.dep_ == "advcl":
-            causes += [t for t in child.subtree if t.pos_ == "NOUN"]
+            # "killed in Indonesia, the country closest to the earthquake"
+            causes += [t for t in child.subtree if t.pos_ == "NOUN" or t.dep_ == "pobj"]
+    for clause in verb.subtree:
+        # "were killed when an earthquake struck", "killed yesterday, when a bomber crashed"
+        # (a when-clause the parser hangs elsewhere): the clause's verb and nouns
+        if (clause.dep_ == "advcl" and clause.head.i == verb.i) or any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children
+        ):
+            causes += [t for t in clause.subtree if t.pos_ in ("NOUN", "VERB")]
+    if verb.dep_ == "conj":
+        # "it has infected 200 people and killed three": the verb it is coordinated with
+        causes.append(verb.head)
     words = resources.disaster_words
     return any(c.lemma_.lower() in words for c in causes)
 
