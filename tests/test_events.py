@@ -991,3 +991,17 @@ def test_an_accord_of_several_nations_is_one_event(process: Process, resources: 
     assert [(e.event_code, e.actor_country_code, e.target_country_code) for e in events] == [
         ("019", "USA", "JPN")
     ]
+
+
+def test_the_country_is_the_nation_named_before(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = (
+        "World Bank president Barber Conable said he was concerned about Brazil's economy and urged "
+        "the country to come up with a plan."
+    )
+    urge = next(e for e in process(text, using=rules).events if e.predicate == "urge")
+    assert (urge.actor_country_code, urge.target_text, urge.target_country_code) == (
+        "IGO",
+        "the country",
+        "BRA",
+    )

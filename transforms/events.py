@@ -731,6 +731,28 @@ class _Linker:
             body = self.body_before(owner)
             if body is not None:
                 return self.country_of(body, body.root)
+        anaphor = (
+            head
+            if head.lemma_.lower() in ANAPHORIC_NOUNS
+            else next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "poss" and c.lemma_.lower() in ANAPHORIC_NOUNS
+                ),
+                None,
+            )
+        )
+        if anaphor is not None and any(
+            d.dep_ == "det" and d.lower_ == "the" for d in anaphor.children
+        ):
+            # "urged the country to come up with a plan" after "Brazil's economy", "the
+            # country's sports community" after "Russia": the nation named before
+            body = self.body_before(anaphor)
+            if body is not None:
+                code = self.country_of(body, body.root)
+                if code not in (None, "IGO"):
+                    return code
         return None
 
     def country_in(
@@ -1153,6 +1175,8 @@ ASSAULT_WORDS = frozenset(
 )
 HOSTED_ROOTS = frozenset({"04"})
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+# "the country", "the nation": the one the sentence named before
+ANAPHORIC_NOUNS = frozenset({"country", "nation"})
 # codes outside those roots that are as reciprocal: "A and B agreed that ..." (accord)
 JOINT_CODES = frozenset({"019"})
 
