@@ -1005,3 +1005,14 @@ def test_the_country_is_the_nation_named_before(process: Process, resources: Res
         "the country",
         "BRA",
     )
+
+
+def test_a_name_renaming_the_actor_gives_its_country(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = "Norway's North Sea neighbour Britain has refused to cooperate with OPEC."
+    refuse = process(text, using=rules).events[0]
+    assert (refuse.event_code, refuse.actor_country_code, refuse.target_country_code) == (
+        "120",
+        "GBR",
+        "IGO",
+    )

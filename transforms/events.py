@@ -652,6 +652,13 @@ class _Linker:
         known = self._affiliation(head)
         if known is not None:
             return known
+        for child in head.children:
+            if child.dep_ == "appos" and child.i == head.i + 1 and child.ent_type_ == "GPE":
+                # "Norway's North Sea neighbour Britain": the name that renames the noun, not
+                # the owner before it
+                named = self.entity_at(child)
+                if named is not None and self.entities.info[named][2]:
+                    return self.entities.info[named][2]
         text = span.text.casefold().replace("’s", "").replace("'s", "")
         text = re.sub(r"^the ", "", text)
         if text in self.resources.igos or head.text.casefold() in self.resources.igos:
