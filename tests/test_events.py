@@ -1016,3 +1016,16 @@ def test_a_name_renaming_the_actor_gives_its_country(process: Process, resources
         "GBR",
         "IGO",
     )
+
+
+def test_a_threat_is_aimed_at_the_target_of_the_threatened_act(
+    process: Process, resources: Resources
+):
+    rules = replace(resources, event_scorer=None)
+    text = "Britain has threatened to impose restrictions on Japanese banks in London."
+    threat = next(e for e in process(text, using=rules).events if e.predicate == "threaten")
+    assert (threat.event_code, threat.actor_country_code, threat.target_country_code) == (
+        "130",
+        "GBR",
+        "JPN",
+    )

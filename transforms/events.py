@@ -1628,9 +1628,11 @@ def event_candidates(
             continue
         actor, _passive = _subject(verb)
         target = _object(verb, phrase_end)
-        if matrix is not None and (act := _complement(verb)) is not None:
-            # "refused to meet the Kurdish delegation", "agreed to lift sanctions on Iran":
-            # the target of the refused or promised act
+        threat = target is None and verb.lemma_.lower() == "threaten"
+        if (matrix is not None or threat) and (act := _complement(verb)) is not None:
+            # "refused to meet the Kurdish delegation", "agreed to lift sanctions on Iran",
+            # "threatened to impose restrictions on Japanese banks": the target of the
+            # refused, promised or threatened act
             act_match = match_cameo(act, resources)
             target = _object(act, act_match[2] if act_match else None) or target
         if quote is not None and matrix is None:
