@@ -1029,3 +1029,15 @@ def test_a_threat_is_aimed_at_the_target_of_the_threatened_act(
         "GBR",
         "JPN",
     )
+
+
+def test_a_joint_act_with_a_named_party_is_aimed_at_it(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = "The US, South Korea and Japan tried to negotiate a solution with Pyongyang."
+    talks = process(text, using=rules).events
+    # (a joint act on a third party: one event per nation)
+    assert {(e.actor_country_code, e.target_country_code) for e in talks} == {
+        ("USA", "PRK"),
+        ("KOR", "PRK"),
+        ("JPN", "PRK"),
+    }

@@ -1013,8 +1013,12 @@ def _refine(
         and cameo.root_code in ("03", "04", "05", "06")
         and (target is None or not (target.ent_type_ or _official(target, resources)))
     ):
-        # (not over a partner the clause names: "he and Tillerson met with Mexican officials")
+        # (not over a partner the clause names: "he and Tillerson met with Mexican officials",
+        # "the US, South Korea and Japan tried to negotiate a solution with Pyongyang")
         partner = next((c for c in actor.children if c.dep_ == "conj"), None)
+        named = _prep_target(verb) or (_prep_target(target) if target is not None else None)
+        if named is not None and (named.ent_type_ or _official(named, resources)):
+            partner = None
         if partner is not None:
             target = partner
     return code, target
