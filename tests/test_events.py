@@ -906,6 +906,8 @@ def test_sports_news_has_no_events(process: Process, resources: Resources):
     rules = replace(resources, event_scorer=None)
     text = "Italy coach John Kirwan wants his side to beat Wales when they meet on Saturday."
     assert process(text, "2016-10-21", using=rules).events == []
+    text = "Former Olympic champion Michael Johnson has accused Britain's top sprinters."
+    assert process(text, "2016-10-21", using=rules).events == []
     # the same clause outside sport is a meeting
     text = "Italian and Welsh ministers will meet on Saturday."
     assert [e.event_code for e in process(text, "2016-10-21", using=rules).events] == ["036"]
