@@ -1043,3 +1043,24 @@ def test_a_joint_act_with_a_named_party_is_aimed_at_it(process: Process, resourc
         ("KOR", "PRK"),
         ("JPN", "PRK"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # taking a place is taking territory (192), taking goods a confiscation (1711)
+        ("Islamic State seized Mosul in 2014.", ("seize", "192", "IRQ")),
+        ("Iraqi police seized weapons in Basra.", ("seize weapon", "1711", None)),
+        # a state's protest is an official complaint (114), a crowd's a demonstration
+        ("Indonesia has protested to the European Community.", ("protest", "114", "IGO")),
+        # lending is aid (071), to the one lent to; a rebuff is a rejection (120)
+        ("Venezuela will lend Ecuador 50,000 barrels of crude.", ("lend", "071", "ECU")),
+        ("China rebuffed the United States.", ("rebuff", "120", "USA")),
+    ],
+)
+def test_seizures_protests_loans_and_rebuffs(
+    process: Process, resources: Resources, text: str, expected: tuple[str, str, str | None]
+):
+    rules = replace(resources, event_scorer=None)
+    events = process(text, using=rules).events
+    assert [(e.predicate, e.event_code, e.target_country_code) for e in events][:1] == [expected]

@@ -381,6 +381,12 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
         )
         if pobj is not None:
             return pobj
+    recipient = next(
+        (c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")), None
+    )
+    if recipient is not None:
+        # "will lend Ecuador crude", "gave Iraq weapons": the one it is done to
+        return recipient
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass") or (
             # "bombed Mosul" misread as an adverbial noun
@@ -997,6 +1003,12 @@ def _refine(
     if actor is not None and _crowd(actor, resources):
         # "workers struck", "farmers blocked roads", "supporters protested": a protest
         code = CROWD_ACTS.get((lemma, code[:2]), code)
+    elif lemma == "protest" and code == "140" and target is not None:
+        # "Indonesia has protested to the EC about its plan": an official complaint
+        code = "114"
+    if lemma in SEIZING_VERBS and code == "171" and target is not None and _place(target):
+        # "ISIL seized Mosul", "seized the key town of Al Bab": taking territory (192)
+        code = "192"
     if (
         lemma in STRIKE_CALLS
         and target is not None
@@ -1022,6 +1034,18 @@ def _refine(
         if partner is not None:
             target = partner
     return code, target
+
+
+SEIZING_VERBS = frozenset({"seize", "capture"})
+TERRITORY_NOUNS = frozenset(
+    {"town", "city", "village", "territory", "province", "region", "district", "area"}
+    | {"height", "outskirt", "base", "airport", "airfield", "port", "stronghold", "border"}
+)
+
+
+def _place(noun: Token) -> bool:
+    """A place one can take: a named place or a word for territory."""
+    return noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.lemma_.lower() in TERRITORY_NOUNS
 
 
 # (verb lemma, the lexicon code's root) -> the protest a crowd's act is
