@@ -1064,3 +1064,16 @@ def test_seizures_protests_loans_and_rebuffs(
     rules = replace(resources, event_scorer=None)
     events = process(text, using=rules).events
     assert [(e.predicate, e.event_code, e.target_country_code) for e in events][:1] == [expected]
+
+
+def test_a_nation_promising_what_the_lexicon_lacks_is_an_intent(
+    process: Process, resources: Resources
+):
+    rules = replace(resources, event_scorer=None)
+    events = process("Japan agreed to stimulate its economy.", using=rules).events
+    assert [(e.predicate, e.event_code, e.actor_country_code) for e in events] == [
+        ("agree to stimulate", "030", "JPN")
+    ]
+    # a company's deal stays business
+    deal = process("Italy's Illva Saronno has agreed to buy 33% of Changyu.", using=rules)
+    assert deal.events == []

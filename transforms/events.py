@@ -1375,6 +1375,21 @@ INTENT_CODES = {"03": "036", "04": "036", "05": "032", "06": "031", "07": "033",
 INTENT_HEADS = frozenset({"agree", "pledge", "promise", "vow", "offer", "undertake"})
 
 
+POLITICAL_NOUNS = frozenset(
+    {"side", "party", "country", "nation", "state", "mp", "creditor", "member", "ally"}
+    | {"partner", "neighbour", "neighbor", "power", "club", "bloc", "coalition"}
+)
+
+
+def _political(actor: Token, resources: Resources) -> bool:
+    """A nation, a body of one or a group of them: ``Japan``, ``the two sides``, ``MPs``,
+    ``Paris Club creditors``; not a company."""
+    if actor.ent_type_ in ("GPE", "NORP"):
+        return True
+    lemma = actor.lemma_.lower()
+    return lemma in resources.official_nouns or lemma in POLITICAL_NOUNS
+
+
 def _matrix_act(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
     """``refused to meet``, ``declined to join``: the refusal is itself a rejection event
     (12x, coded from the refused act), while the act is coded as negated. ``agreed to
@@ -1388,7 +1403,13 @@ def _matrix_act(verb: Token, resources: Resources) -> tuple[str, str, None] | No
     act_code = resources.cameo_verbs.get(act_lemma)
     if lemma in INTENT_HEADS:
         if act_code is None:
-            return None  # "agreed to buy 33% of Changyu": no CAMEO act, business
+            # "agreed to buy 33% of Changyu": no CAMEO act, business; but nations and
+            # their bodies promise what the lexicon has no verb for ("the two sides agreed
+            # to conduct feasibility studies", "Japan agreed to stimulate its economy")
+            actor, _ = _subject(verb)
+            if actor is None or not _political(actor, resources):
+                return None
+            return "030", f"{lemma} to {act_lemma}", None
         if act_code[:2] >= "14" or act_code[:2] in ("11", "13"):
             code = "130"
         else:
