@@ -490,7 +490,7 @@ def test_seed_events(process: Process):
         (
             "European Community agriculture ministers agreed to extend the milk marketing "
             "years, Belgian minister Paul de Keersmaeker said.",
-            "agree",
+            "agree to extend",
             {"actor_country_code": "IGO"},
         ),
         # a killing by unconventional violence is an assault (18x), by forces a 19x attack
@@ -599,7 +599,7 @@ def test_seed_events(process: Process):
             "agree that",
             {"event_code": "019", "actor_country_code": "FRA"},
         ),
-        ("Japan agreed to open its rice market.", "agree", {"event_root_code": "03"}),
+        ("Japan agreed to open its rice market.", "agree to open", {"event_root_code": "03"}),
         # punitive duties are sanctions (163), as tariffs are
         (
             "Washington imposed punitive duties on Japanese goods.",
