@@ -85,6 +85,11 @@ CASES = [
         "The minister was quoted as saying the talks had failed completely.",
         ("indirect", "the talks had failed completely", "The minister"),
     ),
+    # ... but the one who was told is addressed: the speaker is the agent, if any
+    (
+        "The minister was told by officials that the talks had failed completely.",
+        ("indirect", "the talks had failed completely", "officials"),
+    ),
     (
         "John Smith told reporters the vote had been rigged, adding that he would sue.",
         ("indirect", "he would sue", "John Smith"),
@@ -329,6 +334,11 @@ def test_scare_quotes_and_titles_are_not_quotes(process: Process):
 def test_objects_made_or_kept_are_not_reports(process: Process, text):
     # "wrote songs", "maintains a lock": the noun object of these verbs is not what was said
     assert process(text).quotes == []
+
+
+def test_the_one_told_is_not_the_speaker(process: Process):
+    result = process("The court was told the defendant had spent all of the money.")
+    assert [q.speaker_text for q in result.quotes] in ([], [None])
 
 
 def test_according_to_cue_is_the_phrase(process: Process):

@@ -178,7 +178,20 @@ def _speech_verb(token: Token, resources: Resources) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in resources.speech_verbs
 
 
+# reporting verbs whose passive subject is the one addressed, not the speaker: "the court was
+# told ...", "reporters were told by officials ..."
+ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "assure", "reassure", "advise", "remind", "brief", "notify", "warn"}
+)
+
+
 def _subject_of(verb: Token) -> Token | None:
+    if verb.lemma_.lower() in ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
+        # the speaker is the agent if the clause names one ("was told by officials")
+        return next(
+            (p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+            None,
+        )
     for child in verb.children:
         # "85% of Democrats said": "%" counts as punctuation but heads the subject
         if child.dep_ in ("nsubj", "nsubjpass") and (not child.is_punct or child.text == "%"):
