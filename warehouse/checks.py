@@ -77,6 +77,9 @@ RANGES: tuple[tuple[str, str, float, float], ...] = (
 class Check:
     name: str
     sql: str  # counts violating rows
+    # (view, column) the check reads that an older warehouse may lack (a column added since
+    # it was built): the check is skipped there until a run rebuilds it
+    needs: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,7 @@ def all_checks(run_id: str | None = None) -> list[Check]:
             Check(
                 f"range {view}.{col} in [{low}, {high}]",
                 f"select count(*) from {view} where {col} not between {low} and {high}",
+                needs=(view, col),
             )
         )
     return checks
@@ -135,12 +139,16 @@ def all_checks(run_id: str | None = None) -> list[Check]:
 
 def run_checks(data_dir: DataDirLike, run_id: str | None = None) -> list[CheckResult]:
     """Every check's violation count, in one read-only query (memory bounded like the writer's:
-    DuckDB spills beyond it). ``run_id``: span checks for that run's documents only."""
-    checks = all_checks(run_id)
-    sql = " union all ".join(f"select {i} as i, ({c.sql}) as n" for i, c in enumerate(checks))
+    DuckDB spills beyond it). ``run_id``: span checks for that run's documents only. A check of
+    a column the warehouse does not have yet (built before the column existed) is left out."""
     # an in-memory DuckDB attaches the file: its spill directory must be given, not the cwd's .tmp
     spill = Path(tempfile.gettempdir()) / f"newsdesk-checks-{os.getpid()}"
     with connect_read_only(data_dir, {**WRITER_CONFIG, "temp_directory": str(spill)}) as con:
+        present = set(
+            con.execute("select table_name, column_name from information_schema.columns").fetchall()
+        )
+        checks = [c for c in all_checks(run_id) if c.needs is None or c.needs in present]
+        sql = " union all ".join(f"select {i} as i, ({c.sql}) as n" for i, c in enumerate(checks))
         counts = dict(con.execute(sql).fetchall())
     return [CheckResult(c.name, int(counts[i])) for i, c in enumerate(checks)]
 
