@@ -49,29 +49,6 @@ class EventScorer:
     def arg_score(self, features: Iterable[str]) -> float:
         return _dot(self.arg, features)
 
-    def role_probability(self, options: Sequence[ArgOption], country: str | None) -> float:
-        """The arg model's probability that a role's country is ``country``: a softmax over
-        the role's options, as it was trained (several options may name one country)."""
-        scores = [self.arg_score(o.features) for o in options]
-        top = max(scores, default=0.0)
-        weights = [math.exp(s - top) for s in scores]
-        total = sum(weights)
-        mass = sum(w for w, o in zip(weights, options, strict=True) if o.country == country)
-        return mass / total if total else 0.0
-
-    def confidence(
-        self,
-        features: Iterable[str],
-        actor: tuple[Sequence[ArgOption], str | None],
-        target: tuple[Sequence[ArgOption], str | None],
-    ) -> float:
-        """How likely an event is right as coded, its root and both countries: the keep
-        model's probability times each role's probability of the chosen country.  Out of fold
-        it is close to calibrated (see docs/benchmarks.md, events10), so analysts can trade
-        recall for precision with one threshold."""
-        p = self.keep_probability(features)
-        return p * self.role_probability(*actor) * self.role_probability(*target)
-
 
 @dataclass(frozen=True, slots=True)
 class ArgOption:
@@ -81,6 +58,18 @@ class ArgOption:
     text: str | None
     entity_id: str | None
     features: tuple[str, ...]
+
+
+def country_share(
+    scores: Sequence[float], options: Sequence[ArgOption], country: str | None
+) -> float:
+    """The arg model's probability that a role's country is ``country``: a softmax over the
+    role's option ``scores``, as it was trained (several options may name one country)."""
+    top = max(scores, default=0.0)
+    weights = [math.exp(s - top) for s in scores]
+    total = sum(weights)
+    mass = sum(w for w, o in zip(weights, options, strict=True) if o.country == country)
+    return mass / total if total else 0.0
 
 
 def _dot(weights: Mapping[str, float], features: Iterable[str]) -> float:

@@ -22,6 +22,7 @@ from transforms.entities import PLACE_LABELS, EntityExtraction
 from transforms.event_scorer import (
     ArgOption,
     EventScorer,
+    country_share,
     dep_path,
     option_features,
     path_length,
@@ -1995,18 +1996,18 @@ def decide_events(
         by_verb.setdefault(candidate.record.start_char, []).append((p, candidate))
     events: list[EventRecord] = []
     for group in by_verb.values():
-        candidate = _chosen(group, scorer)
-        if candidate is None:
+        chosen = _chosen(group, scorer)
+        if chosen is None:
             continue
+        p, candidate = chosen
         record = candidate.record
         if scorer is not None:
-            actor = _choose(candidate.actor_options, scorer)
-            target = _choose(candidate.target_options, scorer)
-            confidence = scorer.confidence(
-                candidate.features,
-                (candidate.actor_options, actor.country),
-                (candidate.target_options, target.country),
-            )
+            actor, actor_share = _choose(candidate.actor_options, scorer)
+            target, target_share = _choose(candidate.target_options, scorer)
+            # how likely the event is right as coded, its root and both countries: out of
+            # fold it is close to calibrated (docs/benchmarks.md, events10), so analysts can
+            # trade recall for precision with one threshold
+            confidence = p * actor_share * target_share
             record = replace(
                 record,
                 actor_country_code=actor.country,
@@ -2057,12 +2058,12 @@ def _for_nation(record: EventRecord, key: tuple[str, ...], **changes: str | None
 
 def _chosen(
     group: list[tuple[float, EventCandidate]], scorer: EventScorer | None
-) -> EventCandidate | None:
-    """The one candidate of a verb that is an event, if any (``group``: each candidate of the
-    verb with its keep probability)."""
+) -> tuple[float, EventCandidate] | None:
+    """The one candidate of a verb that is an event, if any, with its keep probability
+    (``group``: each candidate of the verb with its keep probability)."""
     ruled = next(((p, c) for p, c in group if c.gate is None), None)
     if scorer is None:
-        return ruled[1] if ruled is not None else None
+        return ruled
     # the annotation codes only what happened, so the keep model never saw a negated or
     # hypothetical clause: the rules' flagged events stay
     keep_rule = ruled is not None and (
@@ -2076,20 +2077,23 @@ def _chosen(
         and p >= scorer.add_threshold
         and (ruled is None or not keep_rule or p - ruled[0] >= scorer.variant_margin)
     ):
-        return best
-    return ruled[1] if ruled is not None and keep_rule else None
+        return p, best
+    return ruled if keep_rule else None
 
 
-def _choose(options: tuple[ArgOption, ...], scorer: EventScorer) -> ArgOption:
+def _choose(options: tuple[ArgOption, ...], scorer: EventScorer) -> tuple[ArgOption, float]:
     """The rules' option (the first) when it has a country; else the best other option when
-    it outscores having none by the scorer's margin.  Replacing a country the rules read
-    (the subject's, the object's) gained nothing out of fold and undid parses the rules get
-    right, so the arg model only fills in what they leave empty."""
-    if options[0].country is not None:
-        return options[0]
+    it outscores having none by the scorer's margin; with the arg model's probability of the
+    chosen country.  Replacing a country the rules read (the subject's, the object's) gained
+    nothing out of fold and undid parses the rules get right, so the arg model only fills in
+    what they leave empty."""
     scores = [scorer.arg_score(o.features) for o in options]
-    top = max(range(len(options)), key=scores.__getitem__)
-    return options[top] if scores[top] - scores[0] >= scorer.arg_margin else options[0]
+    chosen = options[0]
+    if chosen.country is None:
+        top = max(range(len(options)), key=scores.__getitem__)
+        if scores[top] - scores[0] >= scorer.arg_margin:
+            chosen = options[top]
+    return chosen, country_share(scores, options, chosen.country)
 
 
 def _aimed_prep(token: Token) -> bool:
