@@ -66,7 +66,7 @@ HYPOTHETICAL_HEADS = frozenset(
 # expected to sign", "is going to strike"); an announced meeting is the exception: CAMEO
 # codes it as the intent to meet (036), which is the event
 PROSPECT_HEADS = frozenset(
-    {"likely", "unlikely", "poised", "ready", "willing", "eager", "expect", "set", "due", "go"}
+    {"likely", "unlikely", "poised", "ready", "willing", "eager", "expect", "set", "due"}
 )
 STOP_HEADS = frozenset(
     {"stop", "cease", "halt", "suspend", "end", "refuse", "decline", "fail", "deny"}
@@ -895,8 +895,7 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
 def _prospect(head: Token) -> bool:
     """A head that puts its complement ahead: ``likely to``, ``expected to``, ``going to``
     (not ``went to``)."""
-    lemma = head.lemma_.lower()
-    return lemma in PROSPECT_HEADS and (lemma != "go" or head.tag_ == "VBG")
+    return head.lemma_.lower() in PROSPECT_HEADS or _future_auxiliary(head)
 
 
 def _future_auxiliary(verb: Token) -> bool:
