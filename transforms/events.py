@@ -1064,14 +1064,8 @@ LABOUR_STRIKE_WORDS = frozenset(
 def _crowd(actor: Token, resources: Resources) -> bool:
     """A crowd or a workforce: ``workers``, ``thousands of supporters``, ``a group of
     activists``."""
-    if actor.lemma_.lower() in resources.crowd_words:
-        return True
-    return actor.lemma_.lower() in COUNT_NOUNS and any(
-        p.dep_ == "pobj" and p.lemma_.lower() in resources.crowd_words
-        for c in actor.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children
-    )
+    words = resources.crowd_words
+    return actor.lemma_.lower() in words or _measured(actor, COUNT_NOUNS).lemma_.lower() in words
 
 
 COUNT_NOUNS = frozenset(
@@ -1137,10 +1131,10 @@ REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself"})
 SERIES_NOUNS = frozenset({"wave", "series", "string", "spate", "round", "number"})
 
 
-def _measured(noun: Token) -> Token:
-    """The noun a series word stands for: ``a wave of bombings`` -> bombings (not the wave
-    a tsunami is)."""
-    if noun.lemma_.lower() not in SERIES_NOUNS:
+def _measured(noun: Token, measures: frozenset[str] = SERIES_NOUNS) -> Token:
+    """The noun a measure word stands for: ``a wave of bombings`` -> bombings (not the wave
+    a tsunami is), with ``COUNT_NOUNS`` ``thousands of supporters`` -> supporters."""
+    if noun.lemma_.lower() not in measures:
         return noun
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
