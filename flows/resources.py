@@ -62,10 +62,12 @@ def build_gazetteer() -> Gazetteer:
     # shipped country_centroids.tsv, else (a few territories) its capital's coordinates.
     centroids = {row[0]: (float(row[1]), float(row[2])) for row in _rows("country_centroids.tsv")}
     capitals: dict[str, tuple[float, float]] = {}
+    capital_ids: set[int] = set()
     for city in sorted(cities, key=lambda c: -int(c.get("population") or 0)):
         info = countries.get(city["countrycode"])
         if info and city["name"] == info.get("capital") and city["countrycode"] not in capitals:
             capitals[city["countrycode"]] = (float(city["latitude"]), float(city["longitude"]))
+            capital_ids.add(int(city["geonameid"]))
     country_places: dict[str, Place] = {}
     for iso2, info in countries.items():
         lat, lon = centroids.get(info["iso3"]) or capitals.get(iso2, (None, None))
@@ -96,6 +98,7 @@ def build_gazetteer() -> Gazetteer:
             latitude=float(city["latitude"]),
             longitude=float(city["longitude"]),
             population=int(city.get("population") or 0),
+            capital=int(city["geonameid"]) in capital_ids,
         )
         # alternate names include transliterations (Qarah Qosh, Qaraqosh); skip non-Latin ones
         names = [

@@ -1,3 +1,5 @@
+import pytest
+
 from tests.conftest import Process
 
 
@@ -108,6 +110,28 @@ def test_a_place_the_model_calls_a_person_is_relabelled(process: Process):
     assert len(places) == 1
     assert places[0].type == "place" and places[0].country_code == "IRQ"
     assert places[0].latitude is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the model says PERSON: a large capital needs no country named beside it
+        ("Kiev accused Moscow of aggression.", "Kyiv", "UKR"),
+        # the model says ORG: a name that is exactly a capital or a country is the place
+        ("Minsk demanded that Russia switch to equal netback pricing.", "Minsk", "BLR"),
+        ("Maldives asked India for help.", "Maldives", "MDV"),
+    ],
+)
+def test_a_capital_or_country_the_model_mislabels_is_the_place(
+    process: Process, text: str, name: str, country: str
+):
+    place = _entities(process(text))[name]
+    assert place.type == "place" and place.country_code == country
+
+
+def test_a_firm_named_like_a_city_that_is_no_capital_stays_a_firm(process: Process):
+    result = process("Sapporo raised its beer prices, Kirin said.")
+    assert not any(e.type == "place" for e in result.entities)
 
 
 def test_a_surname_that_is_also_a_place_stays_a_person(process: Process):

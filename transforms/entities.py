@@ -42,6 +42,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
 _LOCATIVE = frozenset({"in", "at", "from", "near", "to", "into", "outside", "around", "toward"})
 # shorter names are too ambiguous to relabel (``IS``, ``Ur``, ``Bo``)
 _MIN_RELABEL_CHARS = 4
+# smaller capitals share their names with people (``Victoria``, ``Hamilton``, ``Douglas``)
+CAPITAL_RELABEL_POPULATION = 500_000
 
 
 @dataclass(slots=True)
@@ -116,13 +118,15 @@ def place_label_for(
     context: Mapping[str, int],
     person_words: frozenset[str],
 ) -> str | None:
-    """``GPE`` when a PERSON or NORP span is really a place, else None.
+    """``GPE`` when a PERSON, NORP or ORG span is really a place, else None.
 
-    Guarded because many places share names with people and words: the name must be at least
-    four letters, not a demonym, not an acronym, not a word of a full person name in the same
-    article (``Jordan`` beside ``Michael Jordan``), not after a title; and a city must either lie
-    in a country the article names or follow a locative preposition (``in Qaraqosh``)."""
-    if span.label_ not in ("PERSON", "NORP") or span.ent_id_:
+    Guarded because many places share names with people, words and firms: the name must be at
+    least four letters, not a demonym, not an acronym, not a word of a full person name in the
+    same article (``Jordan`` beside ``Michael Jordan``), not after a title; a city must either
+    be a large capital (``Kiev accused Moscow``), lie in a country the article names or follow a
+    locative preposition (``in Qaraqosh``); and an organisation must be named exactly as a
+    country or a large capital (``Minsk demanded``; ``Sapporo``, a brewery, stays a firm)."""
+    if span.label_ not in ("PERSON", "NORP", "ORG") or span.ent_id_:
         return None
     folded = name.casefold()
     if len(name) < _MIN_RELABEL_CHARS or name.isupper() or folded in resources.demonyms:
@@ -137,6 +141,10 @@ def place_label_for(
         return None
     if place.feature_kind == "country":
         return "GPE"
+    if place.capital and place.population >= CAPITAL_RELABEL_POPULATION:
+        return "GPE"
+    if span.label_ == "ORG":
+        return None
     after_locative = span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVE
     if context.get(place.country_code, 0) > 0 or after_locative:
         return "GPE"

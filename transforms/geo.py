@@ -16,6 +16,9 @@ class Place:
     latitude: float | None
     longitude: float | None
     population: int
+    # a nation's capital city: a name the recogniser calls a person or organisation is still the
+    # place ("Kiev accused Moscow", "Minsk demanded")
+    capital: bool = False
 
 
 def name_key(name: str) -> str:
