@@ -723,6 +723,14 @@ def test_idiomatic_objects_are_not_events(process: Process):
     assert supported.events == []
     hit = [e for e in process("Israeli jets hit targets in Gaza.").events if e.predicate == "hit"]
     assert [(e.event_root_code, e.actor_country_code) for e in hit] == [("19", "ISR")]
+    # a plan that meets with a reception or resistance meets nobody; a leader meeting with
+    # another is a meeting
+    assert process("The plan met with resistance from Germany.").events == []
+    assert process("Any criticism of Moscow was met with derision.").events == []
+    met = process("Putin met with Erdogan in Ankara.").events
+    assert [(e.event_root_code, e.actor_country_code, e.target_country_code) for e in met] == [
+        ("04", "RUS", "TUR")
+    ]
 
 
 def test_short_words_are_not_country_codes(process: Process, resources: Resources):
@@ -907,6 +915,8 @@ def test_sports_news_has_no_events(process: Process, resources: Resources):
     text = "Italy coach John Kirwan wants his side to beat Wales when they meet on Saturday."
     assert process(text, "2016-10-21", using=rules).events == []
     text = "Former Olympic champion Michael Johnson has accused Britain's top sprinters."
+    assert process(text, "2016-10-21", using=rules).events == []
+    text = "Henman will meet Spain's Carlos Moya after winning a second-set tie-break."
     assert process(text, "2016-10-21", using=rules).events == []
     # the same clause outside sport is a meeting
     text = "Italian and Welsh ministers will meet on Saturday."

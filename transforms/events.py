@@ -1219,23 +1219,25 @@ def _official(token: Token, resources: Resources) -> bool:
 
 
 def _idiom(verb: Token, pattern: str, resources: Resources) -> bool:
-    """``met all obligations``, ``meet the 2 percent goal``: a verb whose object makes it an
-    idiom, not the lexicon's event (non_event_objects.tsv), unless a longer phrase matched."""
-    if " " in pattern:
-        return False
+    """``met all obligations``, ``meet the 2 percent goal``, ``met with scepticism``: a verb
+    whose object makes it an idiom, not the lexicon's event (non_event_objects.txt), unless a
+    longer phrase matched."""
     lemma = verb.lemma_.lower()
+    if " " in pattern and pattern != f"{lemma} with":
+        return False
     if any(
         f"{lemma} {c.lemma_.lower()}" in resources.non_event_objects
         for c in verb.children
         if c.dep_ in ("dobj", "obj", "nsubjpass")
     ):
         return True
-    # a passive's cause: "Indonesia was badly hit by last year's slump in oil prices"
+    # a passive's cause ("Indonesia was badly hit by last year's slump in oil prices"), and
+    # what a plan meets with ("met with a hostile reception")
     return any(
-        f"{lemma} by {c.lemma_.lower()}" in resources.non_event_objects
-        for agent in verb.children
-        if agent.dep_ == "agent"
-        for c in agent.children
+        f"{lemma} {prep.lower_} {c.lemma_.lower()}" in resources.non_event_objects
+        for prep in verb.children
+        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with")
+        for c in prep.children
         if c.dep_ == "pobj"
     )
 
@@ -1249,6 +1251,9 @@ def _addressed_statement(verb: Token, resources: Resources) -> tuple[str, str, N
         return None
     return code, lemma, None
 
+
+# a word of running text, hyphenated compounds whole ("semi-final", "tie-break")
+WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 WARNING_HEADS = frozenset({"warn", "caution"})
 
@@ -1800,7 +1805,13 @@ def event_candidates(
             # proposal": a company's dealings with no national counterpart are business
             gate = gate or "company"
         if sent.start not in sport_of:
-            sport_of[sent.start] = any(t.lower_ in resources.sport_words for t in sent)
+            # the tokenizer splits "semi-final", "tie-break": words are read off the text,
+            # each compound whole and in its parts ("rugby-mad")
+            words = WORD_RE.findall(sent.text.casefold())
+            sport_of[sent.start] = any(
+                w in resources.sport_words or any(p in resources.sport_words for p in w.split("-"))
+                for w in words
+            )
         if sport_of[sent.start]:
             # "Italy ... when they meet Wales on Saturday": sport is no political interaction
             gate = gate or "sport"
