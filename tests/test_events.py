@@ -1034,6 +1034,18 @@ def test_a_nation_promising_what_the_lexicon_lacks_is_an_intent(
 # the rules' reading of single events (the committed scorer may drop events with no national
 # actor, so these are asserted on the rules alone): text, predicate, expected fields
 RULES_TABLE = [
+    # denying a request or asylum is refusing it (12x), not denying responsibility (016)
+    (
+        "The judge denied a request from the Trump administration to postpone proceedings.",
+        "deny request",
+        {"event_code": "120", "target_country_code": "USA"},
+    ),
+    # what a proposal is about ("the idea of plugging the Taliban into ...") is not its nation
+    (
+        "Russia supports the idea of plugging the Taliban into a dialogue on Afghanistan.",
+        "support",
+        {"actor_country_code": "RUS", "target_text": "the idea", "target_country_code": None},
+    ),
     # an attack by bombers is a bombing (183)
     (
         "Four suicide bombers struck northwest Pakistan.",

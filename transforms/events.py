@@ -726,11 +726,13 @@ class _Linker:
         if whole.end_char > span.end_char:
             # appositions and complements: "Erdogan, the president of Turkey", "a proposal
             # from German rival Deutsche Boerse"; not where it is ("delegations in Geneva")
-            # nor what it is for ("an agreement to set up a venture in Japan")
+            # nor what it is for ("an agreement to set up a venture in Japan", "the idea of
+            # plugging the Taliban into a dialogue")
             for child in head.children:
                 if child.i > span.end - 1 and (
                     child.dep_ in ("acl", "relcl", "advcl")
                     or (child.dep_ == "prep" and child.lower_ not in ("of", "from", "with"))
+                    or (child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
                 ):
                     whole = head.doc[whole.start : child.left_edge.i]
                     break
