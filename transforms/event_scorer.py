@@ -138,6 +138,8 @@ def predicate_features(
     actor_kind: str,
     target_kind: str,
     target_lemma: str | None,
+    companies: str = "00",
+    commerce: bool = False,
 ) -> tuple[str, ...]:
     """What the keep model sees of a candidate: its code and verb, where the verb sits, and
     what the rules found around it.  Not its negation or modality: the annotation codes only
@@ -176,6 +178,15 @@ def predicate_features(
         f"root={root}|target={target_kind}",
         f"lemma={lemma}|target={target_kind}",
         f"actor={actor_kind}|target={target_kind}",
+    ]
+    # the annotation codes no commerce: firms on either side, or money and shares in the
+    # sentence, make business news more likely
+    features += [
+        f"companies={companies}",
+        f"root={root}|companies={companies}",
+        f"commerce={commerce}",
+        f"root={root}|commerce={commerce}",
+        f"lemma={lemma}|commerce={commerce}",
     ]
     if target_lemma is not None:
         features.append(f"lemma={lemma}|object={target_lemma}")

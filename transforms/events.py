@@ -1328,6 +1328,18 @@ COMPANY_NAME = re.compile(
 COMPANY_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", "venture"})
 
 
+COMMERCE_WORDS = frozenset(
+    {"share", "stake", "pct", "dlrs", "price", "profit", "earnings", "revenue", "dividend"}
+)
+
+
+def _commerce(sent: Span) -> bool:
+    """A sentence about money: an amount or a percentage, shares, stakes, prices."""
+    return any(
+        t.ent_type_ in ("MONEY", "PERCENT") or t.lemma_.lower() in COMMERCE_WORDS for t in sent
+    )
+
+
 def _company(span: Span, head: Token) -> bool:
     """A company by its legal form or its noun (``Neste Oy``, ``the company``)."""
     if head.lemma_.lower() in COMPANY_NOUNS:
@@ -1625,6 +1637,7 @@ def event_candidates(
     dateline = _dateline_place(doc, linker)
     mentions_of: dict[int, list[_Mention]] = {}
     sport_of: dict[int, bool] = {}  # sentence start -> it is sports news
+    commerce_of: dict[int, bool] = {}  # sentence start -> it names money, shares or prices
     scorer = resources.event_scorer
     candidates: list[EventCandidate] = []
     for verb in doc:
@@ -1754,10 +1767,14 @@ def event_candidates(
             else None
         )
         spans = [s for s in (actor_span, target_span) if s is not None]
-        if actor_country is None and actor is not None and _official(actor, resources):
-            # "Ministry spokesman Shen Danyang urged the US ...": an official or government
-            # body with no stated nationality serves the country the sentence names
-            # (not the target's own country: "officials accused Japanese makers")
+        if sent.start not in mentions_of:
+            mentions_of[sent.start] = _country_mentions(sent, linker)
+        if (
+            actor_country is None
+            and actor is not None
+            and _official(actor, resources)
+            and len({m.country for m in mentions_of[sent.start]} - {target_country}) == 1
+        ):
             actor_country = linker.country_in(list(sent), spans, (target_country,))
         if target_country is None and target is not None and _official(target, resources):
             if target.ent_type_ != "PERSON":
@@ -1920,6 +1937,12 @@ def event_candidates(
         # the learnt codes are for ("declined to comment" 011), so it keeps its code
         bare = pattern == verb.lemma_.lower() and matrix is None
         actor_kind, target_kind = _phrase_kind(actor, resources), _phrase_kind(target, resources)
+        companies = "".join(
+            str(int(span is not None and head is not None and _company(span, head)))
+            for span, head in ((actor_span, actor), (target_span, target))
+        )
+        if sent.start not in commerce_of:
+            commerce_of[sent.start] = _commerce(sent)
         roles = (
             ("A", actor, actor_span, actor_country, actor_entity, target_country, actor_kind),
             ("T", target, target_span, target_country, target_entity, actor_country, target_kind),
@@ -1949,6 +1972,8 @@ def event_candidates(
                 actor_kind=actor_kind,
                 target_kind=target_kind,
                 target_lemma=target.lemma_.lower() if target is not None else None,
+                companies=companies,
+                commerce=commerce_of[sent.start],
             )
             actor_options, target_options = (
                 _options(
