@@ -42,6 +42,17 @@ def test_country_aliases_resolve_to_one_country(process: Process):
     assert set(usa[0].aliases) >= {"US", "United States"}
 
 
+def test_headline_short_forms_of_the_koreas_and_china_are_countries(process: Process):
+    result = process("N Korea accuses US and S Korea of murder. The DPRK condemned the PRC.")
+    countries = {e.name: e.country_code for e in result.entities if e.feature_kind == "country"}
+    assert countries == {
+        "North Korea": "PRK",
+        "United States": "USA",
+        "South Korea": "KOR",
+        "China": "CHN",
+    }
+
+
 def test_names_with_an_article_and_continents_resolve_as_people_write_them(process: Process):
     result = process(
         "Turkey and the Netherlands argued. Gambia and Yugoslavia sent aid to Africa and Asia."
