@@ -1034,6 +1034,12 @@ def test_a_nation_promising_what_the_lexicon_lacks_is_an_intent(
 # the rules' reading of single events (the committed scorer may drop events with no national
 # actor, so these are asserted on the rules alone): text, predicate, expected fields
 RULES_TABLE = [
+    # a reciprocal act ("blamed one another") goes from the first nation to the second
+    (
+        "When talks broke down, the U.S. and Brazil blamed one another for sabotaging talks.",
+        "blame",
+        {"actor_country_code": "USA", "target_country_code": "BRA", "target_text": None},
+    ),
     # denying a request or asylum is refusing it (12x), not denying responsibility (016)
     (
         "The judge denied a request from the Trump administration to postpone proceedings.",

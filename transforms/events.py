@@ -1206,6 +1206,7 @@ ASSAULT_WORDS = frozenset(
 )
 HOSTED_ROOTS = frozenset({"04"})
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+RECIPROCALS = frozenset({"each other", "one another"})
 # "the country", "the nation": the one the sentence named before
 ANAPHORIC_NOUNS = frozenset({"country", "nation"})
 # codes outside those roots that are as reciprocal: "A and B agreed that ..." (accord)
@@ -1791,7 +1792,15 @@ def event_candidates(
             aimed = _aimed_elsewhere(verb, target, actor_span, linker)
             if aimed is not None:
                 target, target_span, target_country = aimed
-        joint_act = cameo.root_code in JOINT_ROOTS or code in JOINT_CODES
+        # "the U.S. and Brazil blamed one another": a reciprocal act is coded as a joint one
+        reciprocal = (
+            target is not None
+            and sent.doc[target.left_edge.i : target.right_edge.i + 1].text.casefold()
+            in RECIPROCALS
+        )
+        if reciprocal:
+            target, target_span, target_country = None, None, None
+        joint_act = cameo.root_code in JOINT_ROOTS or code in JOINT_CODES or reciprocal
         if target_country is None and actor_span is not None and joint_act:
             # "American and Soviet negotiators will resume talks": a joint act of two
             # nationalities goes from the first to the second
