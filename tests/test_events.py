@@ -721,6 +721,8 @@ def test_idiomatic_objects_are_not_events(process: Process):
     # a currency or a market supported by news is no backing
     supported = process("The pound was supported by an improved British economic outlook.")
     assert supported.events == []
+    # a plain "did not say" is no refusal to comment
+    assert process("The Russian ministry did not say when the report was written.").events == []
     hit = [e for e in process("Israeli jets hit targets in Gaza.").events if e.predicate == "hit"]
     assert [(e.event_root_code, e.actor_country_code) for e in hit] == [("19", "ISR")]
     # a plan that meets with a reception or resistance meets nobody; a leader meeting with
@@ -1034,6 +1036,12 @@ def test_a_nation_promising_what_the_lexicon_lacks_is_an_intent(
 # the rules' reading of single events (the committed scorer may drop events with no national
 # actor, so these are asserted on the rules alone): text, predicate, expected fields
 RULES_TABLE = [
+    # "would not say" is declining to comment (011), asserted; "did not say" is nothing
+    (
+        "President Reagan said he had made a decision but would not say what it was.",
+        "would not say",
+        {"event_code": "011", "actor_country_code": "USA", "negated": False, "hypothetical": False},
+    ),
     # a reciprocal act ("blamed one another") goes from the first nation to the second
     (
         "When talks broke down, the U.S. and Brazil blamed one another for sabotaging talks.",

@@ -1442,6 +1442,19 @@ def _matrix_act(verb: Token, resources: Resources) -> tuple[str, str, None] | No
     return code, f"{lemma} to {act_lemma}", None
 
 
+def _withheld_comment(verb: Token) -> tuple[str, str, None] | None:
+    """``would not say which side was to blame``, ``would not disclose the price``: declining
+    to comment (011), as ``refused to say`` is; a plain ``did not say`` is no event."""
+    lemma = verb.lemma_.lower()
+    if (
+        lemma in COMMENT_VERBS
+        and any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+    ):
+        return "011", f"would not {lemma}", None
+    return None
+
+
 def _has_event_complement(verb: Token, resources: Resources) -> bool:
     """``prepared to retake``: the xcomp is coded, the control verb is not."""
     return verb.lemma_.lower() in CONTROL_HEADS and any(
@@ -1658,10 +1671,12 @@ def event_candidates(
         # reporting verbs whose lexicon code is a plain statement (``announced that``);
         # one that names a kind of statement (``warned that`` 012, ``denied`` 016) is coded
         matrix = _matrix_act(verb, resources)
+        withheld = _withheld_comment(verb)
         gate: str | None = None
         if (
             quote is None
             and matrix is None
+            and withheld is None
             and verb.lemma_.lower() in resources.speech_verbs
             and not any(c.dep_ in ("dobj", "dative") or _aimed_prep(c) for c in verb.children)
             and not _specific_statement(verb, resources)
@@ -1671,6 +1686,7 @@ def event_candidates(
             continue
         matched = (
             matrix
+            or withheld
             or _characterization(verb, resources)
             or _accord(verb)
             or match_cameo(verb, resources)
@@ -1889,7 +1905,10 @@ def event_candidates(
             cameo = resources.cameo_codes.get(code, cameo)
         end_token = verb if phrase_end is None or phrase_end.i < verb.i else phrase_end
         end_char = end_token.idx + len(end_token.text)
-        negated, hypothetical = _flags(verb, announced=code == "036")
+        # "would not say" declined to comment: the refusal happened
+        negated, hypothetical = (
+            (False, False) if withheld is not None else _flags(verb, announced=code == "036")
+        )
         record = EventRecord(
             event_id=row_id("evt", doc_id, verb.idx, end_char, code),
             doc_id=doc_id,
