@@ -1036,6 +1036,16 @@ def test_a_nation_promising_what_the_lexicon_lacks_is_an_intent(
 # the rules' reading of single events (the committed scorer may drop events with no national
 # actor, so these are asserted on the rules alone): text, predicate, expected fields
 RULES_TABLE = [
+    # a relative pronoun as the object stands for the noun its clause modifies
+    (
+        "Turkey freed two German reporters, who were arrested by Turkish police last year.",
+        "arrest",
+        {
+            "actor_country_code": "TUR",
+            "target_text": "two German reporters",
+            "target_country_code": "DEU",
+        },
+    ),
     # "would not say" is declining to comment (011), asserted; "did not say" is nothing
     (
         "President Reagan said he had made a decision but would not say what it was.",

@@ -275,7 +275,7 @@ def _antecedent(subject: Token) -> Token:
     reported by ``X said`` is X (``North Korea said it agreed``)."""
     clause = subject.head
     lower = subject.lower_
-    if lower in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+    if lower in RELATIVE_PRONOUNS | {"whom"} and clause.dep_ == "relcl":
         noun = clause.head
         if noun.dep_ == "attr":
             named = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
@@ -400,6 +400,10 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
                 aimed = _prep_target(child) or _prep_target(verb, after=child.i)
                 if aimed is not None:
                     return aimed
+            if child.lower_ in RELATIVE_PRONOUNS | {"whom"} and verb.dep_ == "relcl":
+                # "the men, who were arrested", "Hezbollah, that has been backed by Iran":
+                # the noun the clause modifies
+                return _antecedent(child)
             return child
     if verb.dep_ == "conj" and verb.head.i < verb.i and _passive_clause(verb):
         # "was invaded by Germany and occupied": the coordinated passive shares the subject
