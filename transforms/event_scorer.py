@@ -138,8 +138,8 @@ def predicate_features(
     actor_kind: str,
     target_kind: str,
     target_lemma: str | None,
-    companies: str = "00",
-    commerce: bool = False,
+    companies: str,
+    commerce: bool,
 ) -> tuple[str, ...]:
     """What the keep model sees of a candidate: its code and verb, where the verb sits, and
     what the rules found around it.  Not its negation or modality: the annotation codes only
