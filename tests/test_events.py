@@ -1040,6 +1040,12 @@ def test_a_nation_promising_what_the_lexicon_lacks_is_an_intent(
 # the rules' reading of single events (the committed scorer may drop events with no national
 # actor, so these are asserted on the rules alone): text, predicate, expected fields
 RULES_TABLE = [
+    # calling for sanctions or an investigation is an appeal (02x), not a threat or an inquiry
+    (
+        "Norway called for stricter sanctions against South Africa.",
+        "call for sanction",
+        {"event_code": "020", "actor_country_code": "NOR"},
+    ),
     # a relative pronoun as the object stands for the noun its clause modifies
     (
         "Turkey freed two German reporters, who were arrested by Turkish police last year.",
