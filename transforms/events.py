@@ -1259,9 +1259,6 @@ def _addressed_statement(verb: Token, resources: Resources) -> tuple[str, str, N
     return code, lemma, None
 
 
-# a word of running text, hyphenated compounds whole ("semi-final", "tie-break")
-WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
 WARNING_HEADS = frozenset({"warn", "caution"})
 
 
@@ -1342,6 +1339,20 @@ def _commerce(sent: Span) -> bool:
     """A sentence about money: an amount or a percentage, shares, stakes, prices."""
     return any(
         t.ent_type_ in ("MONEY", "PERCENT") or t.lemma_.lower() in COMMERCE_WORDS for t in sent
+    )
+
+
+# a word of running text, hyphenated compounds whole ("semi-final", "tie-break")
+WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _sports_news(sent: Span, sport_words: frozenset[str]) -> bool:
+    """A sentence with a word of sport (sport_words.txt). The tokenizer splits "semi-final"
+    and "tie-break", so words are read off the text, each compound whole and in its parts
+    ("rugby-mad")."""
+    return any(
+        word in sport_words or any(part in sport_words for part in word.split("-"))
+        for word in WORD_RE.findall(sent.text.casefold())
     )
 
 
@@ -1528,6 +1539,23 @@ def _country_mentions(sent: Span, linker: _Linker) -> list[_Mention]:
     return [out[i] for i in sorted(out)]
 
 
+@dataclass(frozen=True, slots=True)
+class _SentenceFacts:
+    """What a sentence names, read once for all its verbs."""
+
+    mentions: list[_Mention]  # its countries, one mention each (_country_mentions)
+    sport: bool  # it is sports news
+    commerce: bool  # it names money, shares or prices
+
+
+def _sentence_facts(sent: Span, linker: _Linker, resources: Resources) -> _SentenceFacts:
+    return _SentenceFacts(
+        mentions=_country_mentions(sent, linker),
+        sport=_sports_news(sent, resources.sport_words),
+        commerce=_commerce(sent),
+    )
+
+
 def _phrase_kind(head: Token | None, resources: Resources) -> str:
     """What the rules' phrase for a role is: its entity label, an official noun, else its
     part of speech ("PRON" for "he", "NOUN" for "the plans"); "none" without one."""
@@ -1653,9 +1681,7 @@ def event_candidates(
     # a reporting verb that introduces a quote is a statement event linked to that quote
     cue_quote = {q.cue_start_char: q for q in quotes if q.cue_start_char is not None}
     dateline = _dateline_place(doc, linker)
-    mentions_of: dict[int, list[_Mention]] = {}
-    sport_of: dict[int, bool] = {}  # sentence start -> it is sports news
-    commerce_of: dict[int, bool] = {}  # sentence start -> it names money, shares or prices
+    facts_of: dict[int, _SentenceFacts] = {}  # sentence start -> what it names
     scorer = resources.event_scorer
     candidates: list[EventCandidate] = []
     for verb in doc:
@@ -1788,13 +1814,14 @@ def event_candidates(
             else None
         )
         spans = [s for s in (actor_span, target_span) if s is not None]
-        if sent.start not in mentions_of:
-            mentions_of[sent.start] = _country_mentions(sent, linker)
+        if sent.start not in facts_of:
+            facts_of[sent.start] = _sentence_facts(sent, linker, resources)
+        facts = facts_of[sent.start]
         if (
             actor_country is None
             and actor is not None
             and _official(actor, resources)
-            and len({m.country for m in mentions_of[sent.start]} - {target_country}) == 1
+            and len({m.country for m in facts.mentions} - {target_country}) == 1
         ):
             # "Ministry spokesman Shen Danyang urged the US ...": an official or government
             # body with no stated nationality serves the one other country the sentence names
@@ -1857,15 +1884,7 @@ def event_candidates(
             # "Trust America Service Corp signed an agreement", "the venture accepted a
             # proposal": a company's dealings with no national counterpart are business
             gate = gate or "company"
-        if sent.start not in sport_of:
-            # the tokenizer splits "semi-final", "tie-break": words are read off the text,
-            # each compound whole and in its parts ("rugby-mad")
-            words = WORD_RE.findall(sent.text.casefold())
-            sport_of[sent.start] = any(
-                w in resources.sport_words or any(p in resources.sport_words for p in w.split("-"))
-                for w in words
-            )
-        if sport_of[sent.start]:
+        if facts.sport:
             # "Italy ... when they meet Wales on Saturday": sport is no political interaction
             gate = gate or "sport"
         if cameo.root_code in VIOLENT_ROOTS and _no_perpetrator(verb, actor, target, resources):
@@ -1965,7 +1984,7 @@ def event_candidates(
                 named = linker.ent_at(token)
                 text = named.text if named is not None else token.text
                 target_nations.append((linker.entity_at(token), country, text))
-        mentions = mentions_of[sent.start]
+        mentions = facts.mentions
         # the lexicon's code, then the other codes annotators gave this verb ("warned" 012,
         # 020 or 13x): the keep model weighs each; a phrase the lexicon or the rules code as a
         # whole ("impose sanction", "declined to join") is more specific than the bare verb
@@ -1976,8 +1995,6 @@ def event_candidates(
             str(int(span is not None and head is not None and _company(span, head)))
             for span, head in ((actor_span, actor), (target_span, target))
         )
-        if sent.start not in commerce_of:
-            commerce_of[sent.start] = _commerce(sent)
         roles = (
             ("A", actor, actor_span, actor_country, actor_entity, target_country, actor_kind),
             ("T", target, target_span, target_country, target_entity, actor_country, target_kind),
@@ -2008,7 +2025,7 @@ def event_candidates(
                 target_kind=target_kind,
                 target_lemma=target.lemma_.lower() if target is not None else None,
                 companies=companies,
-                commerce=commerce_of[sent.start],
+                commerce=facts.commerce,
             )
             actor_options, target_options = (
                 _options(
