@@ -1040,6 +1040,39 @@ def test_a_nation_promising_what_the_lexicon_lacks_is_an_intent(
 # the rules' reading of single events (the committed scorer may drop events with no national
 # actor, so these are asserted on the rules alone): text, predicate, expected fields
 RULES_TABLE = [
+    # a missile fired at nothing is a show of force (150) however the clause names it: a
+    # passive, a participle, a test-fired one, one fired "into the sea" or "on the eve of"
+    (
+        "The missile was launched on Sunday by North Korea.",
+        "launch missile",
+        {"event_code": "150", "actor_country_code": "PRK", "target_country_code": None},
+    ),
+    (
+        "Two missiles launched by North Korea on Monday landed in the sea.",
+        "launch missile",
+        {"event_code": "150", "actor_country_code": "PRK", "target_text": "Two missiles"},
+    ),
+    (
+        "Iran test-fired a ballistic missile on Sunday.",
+        "fire missile",
+        {"event_code": "150", "actor_country_code": "IRN", "target_country_code": None},
+    ),
+    (
+        "North Korea fired off four ballistic missiles into the Sea of Japan.",
+        "fire off missile",
+        {"event_code": "150", "actor_country_code": "PRK", "target_country_code": None},
+    ),
+    (
+        "North Korea launched a long-range rocket on the eve of China's most important holiday.",
+        "launch rocket",
+        {"event_code": "150", "target_country_code": None},
+    ),
+    # ... and one aimed at someone is an attack on them
+    (
+        "Iran launched missiles targeting US troops.",
+        "launch missile",
+        {"event_code": "194", "actor_country_code": "IRN", "target_country_code": "USA"},
+    ),
     # calling for sanctions or an investigation is an appeal (02x), not a threat or an inquiry
     (
         "Norway called for stricter sanctions against South Africa.",

@@ -920,6 +920,35 @@ WEAPON_NOUNS = frozenset(
     {"missile", "rocket", "projectile", "warhead", "shell", "salvo", "munition", "weapon"}
 )
 AIM_PREPS = frozenset({"at", "on", "into", "against", "toward", "towards", "over"})
+# where a fired missile goes without hitting anyone ("into the sea"), and "on the eve of"
+AIMING_VERBS = frozenset({"target", "aim"})
+UNAIMED_NOUNS = frozenset({"sea", "ocean", "water", "eve", "direction", "orbit", "space"})
+
+
+def _weapon(verb: Token, target: Token | None) -> Token | None:
+    """The missile or rocket a verb fires: its target or object, the noun a participle modifies
+    (``missiles launched from``), a passive's subject (``the missile was launched``, ``a rocket
+    that was fired``)."""
+    nouns = [target] if target is not None else []
+    nouns += [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl" and verb.head.i < verb.i:
+        nouns.append(verb.head)
+    nouns += [_antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
+    return next((n for n in nouns if n.lemma_.lower() in WEAPON_NOUNS), None)
+
+
+def _weapons_test(verb: Token) -> bool:
+    """``test-fired``, ``test-launched``: the tokenizer splits the compound at its hyphen."""
+    doc = verb.doc
+    return (
+        verb.i >= 2
+        and doc[verb.i - 1].text == "-"
+        and doc[verb.i - 2].lower_ == "test"
+        and not doc[verb.i - 2].whitespace_
+        and not doc[verb.i - 1].whitespace_
+    )
+
+
 HOSTED_NOUNS = frozenset(
     {"delegation", "delegate", "leader", "counterpart", "president", "minister", "envoy"}
     | {"chancellor", "king", "queen", "premier", "official", "visitor", "guest"}
@@ -963,24 +992,40 @@ def _refine(
         and (target.ent_type_ in ("PERSON", "NORP") or target.lemma_.lower() in HOSTED_NOUNS)
     ):
         code = "043"
-    if code.startswith("19") and target is not None and target.lemma_.lower() in WEAPON_NOUNS:
-        # "fired rockets at Israel" hits Israel; "fired a ballistic missile" with nothing
-        # aimed at is a show of force (150)
+    weapon = _weapon(verb, target) if lemma not in AIMING_VERBS else None
+    if code.startswith("19") and weapon is not None:
+        # "fired rockets at Israel" hits Israel; "fired a ballistic missile", "the missile was
+        # launched", "missiles launched from North Korea into the sea", a test-fired missile:
+        # with nothing aimed at it is a show of force (150), and the weapon is what it acts on
         aimed = next(
             (
                 p
-                for t in (verb, target)
+                for t in (verb, weapon)
                 for c in t.children
                 if c.dep_ == "prep" and c.lower_ in AIM_PREPS
                 for p in c.children
-                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                if p.dep_ == "pobj"
+                and p.ent_type_ not in ("DATE", "TIME")
+                and p.lemma_.lower() not in UNAIMED_NOUNS
+            ),
+            None,
+        ) or next(
+            (
+                o  # "launched missiles targeting US troops", "aimed at US troops"
+                for c in weapon.children
+                if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS
+                for o in (
+                    *c.children,
+                    *(g for p in c.children if p.lower_ == "at" for g in p.children),
+                )
+                if o.dep_ in ("dobj", "pobj")
             ),
             None,
         )
-        if aimed is not None:
+        if aimed is not None and not _weapons_test(verb):
             target = aimed
         else:
-            code = "150"
+            code, target = "150", weapon
     if (
         lemma in ("reject", "dismiss", "rebuff")
         and target is not None
@@ -1693,7 +1738,12 @@ def event_candidates(
             and not doc[verb.i + 1].whitespace_
         ):
             continue  # compounds like "US-led", "rebel-held"
-        if verb.i > 0 and doc[verb.i - 1].text == "-" and not doc[verb.i - 2].whitespace_:
+        if (
+            verb.i > 0
+            and doc[verb.i - 1].text == "-"
+            and not doc[verb.i - 2].whitespace_
+            and not _weapons_test(verb)
+        ):
             continue
         quote = cue_quote.get(verb.idx)
         # a reporting verb without a quote (``warned the coalition against``) is coded like
@@ -1838,9 +1888,11 @@ def event_candidates(
                 # "the SNP government was backed by the Scottish Greens": with no other
                 # country in the sentence, an official of the actor's own country
                 target_country = actor_country
-        if target_country is None and cameo.root_code != "01":
+        shown_force = code == "150" and target is not None and _weapon(verb, target) is target
+        if target_country is None and cameo.root_code != "01" and not shown_force:
             # (a statement's target is its addressee alone: "told a press conference at the
-            # end of a visit to Mexico" was not told to Mexico)
+            # end of a visit to Mexico" was not told to Mexico; a missile fired at nothing was
+            # not fired at the place it came from: "launched from North Korea")
             aimed = _aimed_elsewhere(verb, target, actor_span, linker)
             if aimed is not None:
                 target, target_span, target_country = aimed
