@@ -1073,6 +1073,12 @@ RULES_TABLE = [
         "launch missile",
         {"event_code": "194", "actor_country_code": "IRN", "target_country_code": "USA"},
     ),
+    # the noun a relative clause modifies is its object: "the treaty that Russia signed"
+    (
+        "The treaty that Russia signed with China in 2001 remains in force.",
+        "sign treaty",
+        {"event_code": "057", "actor_country_code": "RUS", "target_country_code": "CHN"},
+    ),
     # calling for sanctions or an investigation is an appeal (02x), not a threat or an inquiry
     (
         "Norway called for stricter sanctions against South Africa.",

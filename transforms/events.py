@@ -162,6 +162,14 @@ def match_cameo(verb: Token, resources: Resources) -> tuple[str, str, Token | No
     # "sanctions imposed by the US": the modified noun is the verb's object; so is the
     # subject of a passive ("the attack was launched", "sanctions were imposed")
     objects = [verb.head] if verb.dep_ == "acl" and verb.head.i < verb.i else []
+    if (
+        verb.dep_ == "relcl"
+        and verb.head.i < verb.i
+        and all(c.lower_ in RELATIVE_PRONOUNS for c in verb.children if c.dep_ == "dobj")
+    ):
+        # "the treaty that Russia signed", "the accord Venezuela signed": the noun the clause
+        # modifies is its object
+        objects.append(verb.head)
     objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
     for noun in objects:
         pattern = f"{lemma} {noun.lemma_.lower()}"
