@@ -1073,6 +1073,31 @@ RULES_TABLE = [
         "launch missile",
         {"event_code": "194", "actor_country_code": "IRN", "target_country_code": "USA"},
     ),
+    # a warning of a danger is a pessimistic comment (012) wherever its clause stands, and
+    # its speaker may follow it ("..., warned the Iranian diplomat"); a warning of
+    # retaliation is a threat (13x)
+    (
+        "Price hikes could provoke an open confrontation with workers and endanger Poland's "
+        "stability, a government trade union leader has warned.",
+        "warn",
+        {"event_code": "012", "actor_country_code": "POL", "target_country_code": None},
+    ),
+    (
+        "Australian authorities have warned about the dangers of using batteries on flights.",
+        "warn",
+        {"event_code": "012", "actor_country_code": "AUS"},
+    ),
+    (
+        "Should Trump scrap the Iran deal, it will further escalate tensions, warned the "
+        "Iranian diplomat.",
+        "warn",
+        {"event_code": "012", "actor_text": "the Iranian diplomat", "target_text": None},
+    ),
+    (
+        "Commerce Secretary Malcolm Baldrige warned of possible protectionist retaliation.",
+        "warn",
+        {"event_root_code": "13", "actor_country_code": "USA"},
+    ),
     # the noun a relative clause modifies is its object: "the treaty that Russia signed"
     (
         "The treaty that Russia signed with China in 2001 remains in force.",

@@ -985,11 +985,21 @@ def _refine(
             ),
             None,
         )
+        # "... could provoke a confrontation, a union leader has warned": the clause before
+        fronted = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or (
+            _inverted_speaker(verb) is not None
+        )
         threat = any(
-            c.dep_ in ("prep", "xcomp") and c.lower_ in ("against", "of", "not", "to")
+            (c.dep_ in ("prep", "xcomp") and c.lower_ in ("against", "not", "to"))
+            or (c.dep_ == "prep" and c.lower_ == "of" and _threatened_act(c))
             for c in verb.children
         )
-        if ccomp is not None and not threat:
+        # "warned of the possibility of casualties", "warned about the dangers of ...": a
+        # danger foreseen; "warned of retaliation" stays a threat
+        foreseen = not any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children
+        )
+        if (ccomp is not None or fronted or foreseen) and not threat:
             # what the comment is about is a topic, not a target: annotators leave the
             # target of "warned that France ..." empty (46 of the training set's 50 012s)
             code = "012"
@@ -1313,6 +1323,34 @@ def _addressed_statement(verb: Token, resources: Resources) -> tuple[str, str, N
 
 
 WARNING_HEADS = frozenset({"warn", "caution"})
+INVERTED_DEPS = frozenset({"conj", "dep", "parataxis", "ROOT", "advcl"})
+# what a warning "of" threatens to do: "warned of retaliation" is a threat, 13x
+THREATENED_ACTS = frozenset(
+    {"retaliation", "reprisal", "consequence", "action", "sanction", "response", "measure"}
+    | {"force", "war", "attack", "strike", "punishment", "countermeasure"}
+)
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker of ``..., warned the Iranian diplomat.``: a reporting verb after a comma,
+    with no subject, whose object ends the sentence or the text (the parser reads the speaker as the
+    object of a verb hung on the clause before)."""
+    if verb.lemma_.lower() not in SAYING_HEADS | WARNING_HEADS or verb.dep_ not in INVERTED_DEPS:
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in verb.children):
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if speaker is None or speaker.right_edge.i + 1 >= verb.sent.end:
+        return speaker
+    following = verb.doc[speaker.right_edge.i + 1]
+    # (not a list of acts: "attacked tankers, warned Kuwait, and fired missiles")
+    return speaker if following.text in (".", "!", "?", ";") else None
+
+
+def _threatened_act(prep: Token) -> bool:
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in THREATENED_ACTS for o in prep.children)
 
 
 def _specific_statement(verb: Token, resources: Resources) -> bool:
@@ -1796,6 +1834,9 @@ def event_candidates(
             continue
         actor, _passive = _subject(verb)
         target = _object(verb, phrase_end)
+        speaker = _inverted_speaker(verb)
+        if speaker is not None:
+            actor, target = speaker, None
         threat = target is None and verb.lemma_.lower() == "threaten"
         if (matrix is not None or threat) and (act := _complement(verb)) is not None:
             # "refused to meet the Kurdish delegation", "agreed to lift sanctions on Iran",
