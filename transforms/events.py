@@ -1398,10 +1398,35 @@ def _characterization(verb: Token, resources: Resources) -> tuple[str, str, None
         for c in verb.children
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i)
     ]
+    named = [t for c in complements for t in c.subtree]
+    if not any(
+        c.dep_ in ("prt", "prep") and c.lower_ in APPEAL_PARTICLES and c.i == verb.i + 1
+        for c in verb.children
+    ):
+        # "called it "unconstitutional"", "called that finding the "height of absurdity"":
+        # the parser often hangs the quoted name on the object or elsewhere; what the verb's
+        # clause quotes after it is the name it gives
+        named += _quoted_after(verb)
     words = resources.disapproval_words
-    if any(t.lemma_.lower() in words or t.lower_ in words for c in complements for t in c.subtree):
+    if any(t.lemma_.lower() in words or t.lower_ in words for t in named):
         return "111", lemma, None
     return None
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+APPEAL_PARTICLES = frozenset({"on", "for", "off", "in", "up", "upon"})
+
+
+def _quoted_after(verb: Token) -> list[Token]:
+    """The words inside quotation marks after ``verb`` in its clause."""
+    quoted: list[Token] = []
+    inside = False
+    for token in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
+        if token.text in QUOTE_MARKS and not (token.text == "'" and token.dep_ == "case"):
+            inside = not inside
+        elif inside:
+            quoted.append(token)
+    return quoted
 
 
 def _addressee(verb: Token) -> Token | None:
