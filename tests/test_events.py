@@ -1111,6 +1111,19 @@ RULES_TABLE = [
         "call for end",
         {"event_code": "053", "actor_country_code": "RUS"},
     ),
+    # the one a participle of killing or arrest modifies is its target; of two passive
+    # subjects (a misparse), the one next to the verb
+    (
+        "Trump also honoured an American commando killed in a Yemen raid on January 29.",
+        "kill",
+        {"target_text": "an American commando", "target_country_code": "USA"},
+    ),
+    (
+        "Trouble flared after nine French peacekeepers were killed and President Jacques Chirac "
+        "ordered the destruction of the Ivory Coast's air force.",
+        "kill",
+        {"target_text": "nine French peacekeepers", "target_country_code": "FRA"},
+    ),
     # the noun a relative clause modifies is its object: "the treaty that Russia signed"
     (
         "The treaty that Russia signed with China in 2001 remains in force.",

@@ -397,6 +397,12 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
         # "will lend Ecuador crude", "gave Iraq weapons": the one it is done to
         return recipient
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and any(
+            o.dep_ == "nsubjpass" and child.i < o.i < verb.i for o in verb.children
+        ):
+            # two passive subjects, a misparse ("Trouble flared after nine French
+            # peacekeepers were killed"): the one next to the verb
+            continue
         if child.dep_ in ("dobj", "obj", "nsubjpass") or (
             # "bombed Mosul" misread as an adverbial noun
             child.dep_ == "npadvmod"
@@ -422,9 +428,13 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
         and verb.head.i < verb.i
-        and any(c.dep_ == "agent" for c in verb.children)
+        and (
+            any(c.dep_ == "agent" for c in verb.children)
+            or verb.lemma_.lower() in KILLING_VERBS | ATTACK_VERBS | {"arrest", "detain"}
+        )
     ):
-        # "Canada, strongly supported by Australia": the participle's noun is what it acts on
+        # "Canada, strongly supported by Australia", "an American commando killed in a
+        # Yemen raid": the participle's noun is what it acts on
         return verb.head
     start = phrase_end.i if phrase_end is not None else verb.i
     for child in verb.children:
