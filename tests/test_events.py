@@ -1124,6 +1124,17 @@ RULES_TABLE = [
         "kill",
         {"target_text": "nine French peacekeepers", "target_country_code": "FRA"},
     ),
+    # what one travels somewhere to do, the traveller does, and as much in the future
+    (
+        "Baldrige will also stop in Hong Kong to meet British officials.",
+        "meet",
+        {"event_code": "036", "actor_country_code": "USA", "target_country_code": "GBR"},
+    ),
+    (
+        "Putin went to Ankara to meet Erdogan.",
+        "meet",
+        {"event_code": "040", "actor_country_code": "RUS", "target_country_code": "TUR"},
+    ),
     # the noun a relative clause modifies is its object: "the treaty that Russia signed"
     (
         "The treaty that Russia signed with China in 2001 remains in force.",

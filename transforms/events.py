@@ -233,8 +233,16 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                         return pobj, False
     if verb.dep_ in ("xcomp", "conj", "pcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
-        # "began his tour on Friday, holding talks with ...": the participle shares the subject
+    if (
+        verb.dep_ == "advcl"
+        and (
+            verb.tag_ == "VBG"
+            or (_purpose_clause(verb) and verb.head.lemma_.lower() in JOURNEY_VERBS)
+        )
+        and verb.head.i != verb.i
+    ):
+        # "began his tour on Friday, holding talks with ...", "went to Ankara to meet
+        # Erdogan": the participle and the infinitive of purpose share the subject
         return _subject(verb.head)
     if (
         verb.dep_ == "acl"
@@ -846,10 +854,25 @@ def _date_of(verb: Token, sent_ents: list[Span]) -> Span | None:
     return None
 
 
+# going somewhere to do something: the traveller does it ("went to Ankara to meet Erdogan")
+JOURNEY_VERBS = frozenset(
+    {"go", "come", "travel", "fly", "stop", "arrive", "head", "return", "leave", "visit"}
+)
+
+
+def _purpose_clause(verb: Token) -> bool:
+    """An infinitive of purpose: ``(will stop in Hong Kong) to meet``."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _is_future(verb: Token) -> bool:
     """Future tense or a scheduled event ("will meet", "plans to visit", "a truce on Thursday")."""
     chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
+    while (chain[-1].dep_ in ("xcomp", "conj") or _purpose_clause(chain[-1])) and chain[
+        -1
+    ].head.i != chain[-1].i:
+        # (what one goes somewhere to do is as future as the going: "will stop in Hong Kong
+        # to meet British officials")
         chain.append(chain[-1].head)
     for token in chain:
         if any(
@@ -890,7 +913,11 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
     prospect (``is likely to attack``, ``is going to strike``), unless the event is the
     ``announced`` intent to meet (036)."""
     chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
+    while (chain[-1].dep_ in ("xcomp", "conj") or _purpose_clause(chain[-1])) and chain[
+        -1
+    ].head.i != chain[-1].i:
+        # (what one goes somewhere to do is as future as the going: "will stop in Hong Kong
+        # to meet British officials")
         chain.append(chain[-1].head)
     negated = any(c.dep_ == "neg" for c in verb.children)
     hypothetical = any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children)
