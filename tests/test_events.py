@@ -1135,6 +1135,12 @@ RULES_TABLE = [
         "meet",
         {"event_code": "040", "actor_country_code": "RUS", "target_country_code": "TUR"},
     ),
+    # a meeting "next week" is ahead even in an article with no publication date
+    (
+        "French President Francois Hollande meets Chinese President Xi Jinping next week.",
+        "meet",
+        {"event_code": "036", "actor_country_code": "FRA", "target_country_code": "CHN"},
+    ),
     # the noun a relative clause modifies is its object: "the treaty that Russia signed"
     (
         "The treaty that Russia signed with China in 2001 remains in force.",

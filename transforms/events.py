@@ -860,6 +860,9 @@ JOURNEY_VERBS = frozenset(
 )
 
 
+FUTURE_DATE_RE = re.compile(r"\b(next|coming|tomorrow|later this)\b", re.IGNORECASE)
+
+
 def _purpose_clause(verb: Token) -> bool:
     """An infinitive of purpose: ``(will stop in Hong Kong) to meet``."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -2082,11 +2085,10 @@ def event_candidates(
         resolved = (
             resolve_date(date_span.text, published, future) if date_span is not None else None
         )
-        ahead = (
-            resolved is not None
-            and published is not None
-            and resolved.value > published.date()
-            and verb.tag_ not in ("VBD", "VBN")
+        ahead = verb.tag_ not in ("VBD", "VBN") and (
+            (resolved is not None and published is not None and resolved.value > published.date())
+            # ("meets in Davos next week" in an undated article)
+            or (date_span is not None and FUTURE_DATE_RE.search(date_span.text) is not None)
         )
         if cameo.root_code == "04" and ((future and _is_future(verb)) or ahead):
             # "will meet next week", "will resume talks", "when he meets Baker next week": CAMEO
