@@ -179,6 +179,24 @@ def test_moscow_in_an_article_about_russia_is_in_russia(process: Process):
     assert _entities(result)["Moscow"].country_code == "RUS"
 
 
+def test_a_capital_is_not_a_small_namesake_in_the_articles_other_country(process: Process):
+    # the article names the United States and Britain more than Russia or France; still,
+    # Moscow is not Moscow, Idaho, Washington not the English town, Paris not Paris, Texas
+    result = process(
+        "The United States and Britain said the United States would ask Moscow, Washington's "
+        "rival, to honour what Britain and the United States agreed in Paris."
+    )
+    entities = _entities(result)
+    assert [entities[name].country_code for name in ("Moscow", "Washington", "Paris")] == [
+        "RUS",
+        "USA",
+        "FRA",
+    ]
+    # ... while a town of the article's country wins over a foreign one of like size
+    perth = _entities(process("Scottish police in Perth said Britain would act."))["Perth"]
+    assert perth.country_code == "GBR"
+
+
 def test_countries_take_their_centre_not_their_capital(process: Process):
     result = process("Russia and the United States held talks.")
     russia = _entities(result)["Russia"]

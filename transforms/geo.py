@@ -37,6 +37,10 @@ def _plain(key: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
+# a national capital is the place its name means unless the other is at least a fifth its size
+CAPITAL_DOMINANCE = 5
+
+
 def _weight(place: Place) -> int:
     """How strongly a place claims a name it shares: its population, a tenth of it for a
     region, so that a city named like its region is the city unless the region has ten times its
@@ -67,10 +71,10 @@ class Gazetteer:
     def resolve(
         self, name: str, context_countries: Mapping[str, int] | None = None
     ) -> Place | None:
-        """Best place for a name: countries first, then places in countries the article mentions,
-        then places whose own name it is, unless ten times smaller (``Islamabad`` is Pakistan's
-        capital, not Chattogram, which GeoNames also lists under that old name), then the most
-        populous.
+        """Best place for a name: countries first, then places in countries the article
+        mentions (unless a capital of that name is five times larger), then places whose own
+        name it is, unless ten times smaller (``Islamabad`` is Pakistan's capital, not Chattogram,
+        which GeoNames also lists under that old name), then the most populous.
         ``context_countries`` counts country codes seen in the document."""
         key = _lookup_key(name)
         found = self.by_name.get(key, [])
@@ -85,15 +89,20 @@ class Gazetteer:
         # a region's own name is not its claim over a city that has a tenth of its people or
         # more: "New York" (the city is "New York City" in GeoNames) is the city
         largest_city = max((p.population for p in found if p.feature_kind == "city"), default=0)
+        capital = max((p.population for p in found if p.capital), default=0)
 
         def own_name(place: Place) -> bool:
             if place.feature_kind == "region" and place.population < 10 * largest_city:
                 return False
             return _plain(_lookup_key(place.name)) == plain and _weight(place) * 10 >= largest
 
-        def score(place: Place) -> tuple[bool, int, bool, int]:
+        def score(place: Place) -> tuple[bool, bool, int, bool, int]:
             return (
                 place.feature_kind == "country",
+                # the article's countries do not choose a town five times smaller than a
+                # national capital of that name: "Washington" in a story on Britain is the US
+                # capital, not the English town, "Moscow" next to the US is not in Idaho
+                place.population * CAPITAL_DOMINANCE >= capital,
                 context.get(place.country_code, 0),
                 own_name(place),
                 _weight(place),
