@@ -868,15 +868,21 @@ def _purpose_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _is_future(verb: Token) -> bool:
-    """Future tense or a scheduled event ("will meet", "plans to visit", "a truce on Thursday")."""
+def _clause_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it complements, is coordinated with or serves as an infinitive
+    of purpose (``prepared to retake``, ``met and agreed``, ``will stop in Hong Kong to
+    meet``): what is said of them (a future, a condition) is said of it."""
     chain = [verb]
     while (chain[-1].dep_ in ("xcomp", "conj") or _purpose_clause(chain[-1])) and chain[
         -1
     ].head.i != chain[-1].i:
-        # (what one goes somewhere to do is as future as the going: "will stop in Hong Kong
-        # to meet British officials")
         chain.append(chain[-1].head)
+    return chain
+
+
+def _is_future(verb: Token) -> bool:
+    """Future tense or a scheduled event ("will meet", "plans to visit", "a truce on Thursday")."""
+    chain = _clause_chain(verb)
     for token in chain:
         if any(
             c.dep_ == "aux" and (c.lemma_.lower() in ("will", "shall") or c.lower_ == "'ll")
@@ -915,13 +921,7 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
     (``stopped bombing``); a modal, an intent/threat head (``threatened to attack``) or a
     prospect (``is likely to attack``, ``is going to strike``), unless the event is the
     ``announced`` intent to meet (036)."""
-    chain = [verb]
-    while (chain[-1].dep_ in ("xcomp", "conj") or _purpose_clause(chain[-1])) and chain[
-        -1
-    ].head.i != chain[-1].i:
-        # (what one goes somewhere to do is as future as the going: "will stop in Hong Kong
-        # to meet British officials")
-        chain.append(chain[-1].head)
+    chain = _clause_chain(verb)
     negated = any(c.dep_ == "neg" for c in verb.children)
     hypothetical = any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children)
     # "accused X of violating", "practice for striking": a gerund under a preposition is
