@@ -1135,6 +1135,13 @@ RULES_TABLE = [
         "meet",
         {"event_code": "040", "actor_country_code": "RUS", "target_country_code": "TUR"},
     ),
+    # a gerund after "after" or "since" happened, done by the clause's subject
+    (
+        "Japanese Trade Minister Hajime Tamura told reporters after meeting with President "
+        "Suharto that oil prices were weak.",
+        "meet with",
+        {"actor_country_code": "JPN", "target_country_code": "IDN", "hypothetical": False},
+    ),
     # a meeting "next week" is ahead even in an article with no publication date
     (
         "French President Francois Hollande meets Chinese President Xi Jinping next week.",

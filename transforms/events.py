@@ -231,6 +231,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj, False
+    if verb.dep_ == "pcomp" and verb.head.lower_ in TEMPORAL_PREPS and verb.head.dep_ == "prep":
+        # "he told reporters after meeting with Suharto": the one who told met
+        return _subject(verb.head.head)
     if verb.dep_ in ("xcomp", "conj", "pcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     if (
@@ -868,6 +871,10 @@ def _purpose_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# a gerund after these happened, and its subject is the clause's: "after meeting Suharto"
+TEMPORAL_PREPS = frozenset({"after", "since", "upon", "during", "while", "when"})
+
+
 def _clause_chain(verb: Token) -> list[Token]:
     """The verb and the verbs it complements, is coordinated with or serves as an infinitive
     of purpose (``prepared to retake``, ``met and agreed``, ``will stop in Hong Kong to
@@ -929,6 +936,8 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
     hypothetical = hypothetical or (
         verb.dep_ == "pcomp"
         and (verb.tag_ == "VBG" or any(c.lower_ == "being" for c in verb.children))
+        # (but "after meeting with Suharto", "since taking office" happened)
+        and verb.head.lower_ not in TEMPORAL_PREPS
     )
     hypothetical = hypothetical or any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children
