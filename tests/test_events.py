@@ -721,6 +721,9 @@ def test_idiomatic_objects_are_not_events(process: Process):
     assert [e for e in events if e.predicate == "meet"] == []
     # a market or an economy hit by a slump, a price hitting a low: no attack
     assert process("Indonesia was badly hit by last year's slump in oil prices.").events == []
+    # ... and the same cause as the subject
+    assert process("The dollar's weakness has hit German and Japanese exporters.").events == []
+    assert process("Canadian potash imports were injuring the U.S. industry.").events == []
     assert process("The dollar hit a 40-year low against the yen.").events == []
     # a currency or a market supported by news is no backing
     supported = process("The pound was supported by an improved British economic outlook.")

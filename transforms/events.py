@@ -1352,12 +1352,19 @@ def _idiom(verb: Token, pattern: str, resources: Resources) -> bool:
         return True
     # a passive's cause ("Indonesia was badly hit by last year's slump in oil prices"), and
     # what a plan meets with ("met with a hostile reception")
-    return any(
+    if any(
         f"{lemma} {prep.lower_} {c.lemma_.lower()}" in resources.non_event_objects
         for prep in verb.children
         if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "with")
         for c in prep.children
         if c.dep_ == "pobj"
+    ):
+        return True
+    # ... and the same cause as the subject: "the dollar's weakness has hit exporters"
+    return any(
+        f"{lemma} by {c.lemma_.lower()}" in resources.non_event_objects
+        for c in verb.children
+        if c.dep_ == "nsubj"
     )
 
 
