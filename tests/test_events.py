@@ -724,6 +724,9 @@ def test_idiomatic_objects_are_not_events(process: Process):
     # ... and the same cause as the subject
     assert process("The dollar's weakness has hit German and Japanese exporters.").events == []
     assert process("Canadian potash imports were injuring the U.S. industry.").events == []
+    assert (
+        process("Dutch voters were hard hit by the government's austerity measures.").events == []
+    )
     assert process("The dollar hit a 40-year low against the yen.").events == []
     # a currency or a market supported by news is no backing
     supported = process("The pound was supported by an improved British economic outlook.")
@@ -926,6 +929,8 @@ def test_sports_news_has_no_events(process: Process, resources: Resources):
     text = "Former Olympic champion Michael Johnson has accused Britain's top sprinters."
     assert process(text, "2016-10-21", using=rules).events == []
     text = "Henman will meet Spain's Carlos Moya after winning a second-set tie-break."
+    assert process(text, "2016-10-21", using=rules).events == []
+    text = "Ireland then struck again, Henderson reaching out after a driving maul to score."
     assert process(text, "2016-10-21", using=rules).events == []
     # the same clause outside sport is a meeting
     text = "Italian and Welsh ministers will meet on Saturday."
