@@ -1143,6 +1143,16 @@ RULES_TABLE = [
         "meet",
         {"event_code": "040", "actor_country_code": "RUS", "target_country_code": "TUR"},
     ),
+    # an accord named after the city where it was made names no party
+    (
+        "Russia signed the Minsk accords.",
+        "sign accord",
+        {
+            "actor_country_code": "RUS",
+            "target_text": "the Minsk accords",
+            "target_country_code": None,
+        },
+    ),
     # a gerund after "after" or "since" happened, done by the clause's subject
     (
         "Japanese Trade Minister Hajime Tamura told reporters after meeting with President "

@@ -468,6 +468,11 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
 
 
 PERSON_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# what is named after the city where it was made: "the Paris pact", "the Minsk accords"
+NAMED_AFTER_PLACE_NOUNS = frozenset(
+    {"pact", "accord", "agreement", "treaty", "protocol", "convention", "declaration"}
+    | {"communique", "process", "format", "consensus", "club", "talk", "round"}
+)
 
 
 # "Turkish-backed", "UK-based": a nation that backs or hosts the actor is not its country
@@ -592,6 +597,14 @@ class _Linker:
                     out[entity_id] = code
                     break
         return out
+
+    def _named_after_city(self, head: Token, name: str) -> bool:
+        """An accord, a club or a process named after the city where it was made (``the
+        Paris pact``, ``the Louvre accord``, ``the Paris Club``): the city names no party."""
+        if head.lemma_.lower() not in NAMED_AFTER_PLACE_NOUNS:
+            return False
+        places = self.resources.gazetteer.candidates(name)
+        return bool(places) and not any(p.feature_kind == "country" for p in places)
 
     def _demonym(self, token: Token) -> str | None:
         """``Iraqi``, and the people: ``the Saudis``, ``the Kuwaitis``."""
@@ -720,6 +733,8 @@ class _Linker:
                 _, name, country = self.entities.info[self.entities.by_span[(start, end)]]
                 if _backer(span.doc, end):
                     continue  # "The Turkish-backed Syrian rebels" are Syrian
+                if end <= head.idx and self._named_after_city(head, name):
+                    continue  # "the Paris pact", "the Minsk accords": no French party
                 if country:
                     return country
                 if name.casefold() in igos:
