@@ -1106,6 +1106,23 @@ RULES_TABLE = [
         {"event_code": "012", "actor_text": "the Iranian diplomat", "target_text": None},
     ),
     (
+        "Scrapping the deal will escalate tensions and destabilise the region, warned the "
+        "Iranian diplomat.",
+        "warn",
+        {"event_code": "012", "actor_country_code": "IRN", "target_text": None},
+    ),
+    # raising concerns or an alarm is a pessimistic comment; raising them with someone consults
+    (
+        "The Philippine vice president has raised an alarm about the country's crackdown.",
+        "raise alarm",
+        {"event_code": "012", "actor_country_code": "PHL"},
+    ),
+    (
+        "Germany raised its concerns with Russia.",
+        "raise concern with",
+        {"event_code": "040", "actor_country_code": "DEU", "target_country_code": "RUS"},
+    ),
+    (
         "Commerce Secretary Malcolm Baldrige warned of possible protectionist retaliation.",
         "warn",
         {"event_root_code": "13", "actor_country_code": "USA"},

@@ -1410,8 +1410,11 @@ def _inverted_speaker(verb: Token) -> Token | None:
         return None
     if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp") for c in verb.children):
-        return None
+    if any(
+        (c.dep_ == "nsubj" and c.pos_ not in ("VERB", "AUX")) or c.dep_ in ("nsubjpass", "ccomp")
+        for c in verb.children
+    ):
+        return None  # (a clause the parser made the subject is the warning itself)
     speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if speaker is None or speaker.right_edge.i + 1 >= verb.sent.end:
         return speaker
