@@ -179,7 +179,7 @@ def test_moscow_in_an_article_about_russia_is_in_russia(process: Process):
     assert _entities(result)["Moscow"].country_code == "RUS"
 
 
-def test_a_capital_is_not_a_small_namesake_in_the_articles_other_country(process: Process):
+def test_a_capital_or_state_is_not_a_small_namesake_in_the_articles_country(process: Process):
     # the article names the United States and Britain more than Russia or France; still,
     # Moscow is not Moscow, Idaho, Washington not the English town, Paris not Paris, Texas
     result = process(
@@ -192,6 +192,9 @@ def test_a_capital_is_not_a_small_namesake_in_the_articles_other_country(process
         "USA",
         "FRA",
     ]
+    # ... nor a state: Ontario is the province, not the Californian city
+    ontario = process("Lawmakers from Ontario asked their U.S. counterparts to exempt the U.S.")
+    assert _entities(ontario)["Ontario"].country_code == "CAN"
     # ... while a town of the article's country wins over a foreign one of like size
     perth = _entities(process("Scottish police in Perth said Britain would act."))["Perth"]
     assert perth.country_code == "GBR"

@@ -37,7 +37,7 @@ def _plain(key: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
-# a national capital is the place its name means unless the other is at least a fifth its size
+# a national capital or a state is the place its name means unless the other is a fifth its size
 CAPITAL_DOMINANCE = 5
 
 
@@ -72,9 +72,10 @@ class Gazetteer:
         self, name: str, context_countries: Mapping[str, int] | None = None
     ) -> Place | None:
         """Best place for a name: countries first, then places in countries the article
-        mentions (unless a capital of that name is five times larger), then places whose own
-        name it is, unless ten times smaller (``Islamabad`` is Pakistan's capital, not Chattogram,
-        which GeoNames also lists under that old name), then the most populous.
+        mentions (unless a national capital or a state of that name is five times larger),
+        then places whose own name it is, unless ten times smaller (``Islamabad`` is
+        Pakistan's capital, not Chattogram, which GeoNames also lists under that old name),
+        then the most populous.
         ``context_countries`` counts country codes seen in the document."""
         key = _lookup_key(name)
         found = self.by_name.get(key, [])
@@ -89,7 +90,9 @@ class Gazetteer:
         # a region's own name is not its claim over a city that has a tenth of its people or
         # more: "New York" (the city is "New York City" in GeoNames) is the city
         largest_city = max((p.population for p in found if p.feature_kind == "city"), default=0)
-        capital = max((p.population for p in found if p.capital), default=0)
+        capital = max(
+            (p.population for p in found if p.capital or p.feature_kind == "region"), default=0
+        )
 
         def own_name(place: Place) -> bool:
             if place.feature_kind == "region" and place.population < 10 * largest_city:
@@ -100,8 +103,9 @@ class Gazetteer:
             return (
                 place.feature_kind == "country",
                 # the article's countries do not choose a town five times smaller than a
-                # national capital of that name: "Washington" in a story on Britain is the US
-                # capital, not the English town, "Moscow" next to the US is not in Idaho
+                # national capital or a state of that name: "Washington" in a story on Britain
+                # is not the English town, "Moscow" next to the US not in Idaho, "Ontario" the
+                # province, not the Californian city
                 place.population * CAPITAL_DOMINANCE >= capital,
                 context.get(place.country_code, 0),
                 own_name(place),
