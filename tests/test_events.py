@@ -1053,9 +1053,15 @@ RULES_TABLE = [
         {"in_quote": True, "actor_country_code": "RUS"},
     ),
     # a missile fired at nothing is a show of force (150) however the clause names it: a
-    # passive, a participle, a test-fired one, one fired "into the sea" or "on the eve of"
+    # passive, a participle (fired by the place it came from), a test-fired one, one fired
+    # "into the sea" or "on the eve of"
     (
         "The missile was launched on Sunday by North Korea.",
+        "launch missile",
+        {"event_code": "150", "actor_country_code": "PRK", "target_country_code": None},
+    ),
+    (
+        "Tokyo says three of the four missiles launched from North Korea landed in the sea.",
         "launch missile",
         {"event_code": "150", "actor_country_code": "PRK", "target_country_code": None},
     ),

@@ -1009,6 +1009,20 @@ def _weapon(verb: Token, target: Token | None) -> Token | None:
     return next((n for n in nouns if n.lemma_.lower() in WEAPON_NOUNS), None)
 
 
+def _prep_object(head: Token, preposition: str) -> Token | None:
+    """The object of ``head``'s ``preposition`` (``launched from`` -> its object)."""
+    return next(
+        (
+            o
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == preposition
+            for o in p.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
 def _weapons_test(verb: Token) -> bool:
     """``test-fired``, ``test-launched``: the tokenizer splits the compound at its hyphen."""
     doc = verb.doc
@@ -1953,6 +1967,10 @@ def event_candidates(
                 target = None
         thing = target  # the object, kept for scheduling ("a truce on Thursday")
         code, target = _refine(verb, code, actor, target, resources)
+        if actor is None and _weapon(verb, target) is not None:
+            # "missiles launched from North Korea", "a rocket fired from Gaza": fired by
+            # the place they came from
+            actor = _prep_object(verb, "from")
         cameo = resources.cameo_codes.get(code, cameo)
         if (
             quote is not None
