@@ -798,7 +798,9 @@ def test_warned_that_without_a_quote_is_a_pessimistic_comment(process: Process):
     assert [e.event_code for e in cautioned.events if e.predicate == "caution"] == ["012"]
 
 
-def test_he_and_she_stand_for_the_nearest_person_named_before(process: Process):
+def test_he_and_she_stand_for_the_nearest_person_named_before(
+    process: Process, resources: Resources
+):
     # "reports said he ...": he is a person named before, not the reports; the nearest
     # one may sit in the previous sentence
     text = (
@@ -810,6 +812,18 @@ def test_he_and_she_stand_for_the_nearest_person_named_before(process: Process):
         "Sergei Lavrov",
         "RUS",
         "TUR",
+    )
+    # ... of the pronoun's gender, as object too ("praised her")
+    text = (
+        "Donald Trump's comments about Angela Merkel stood out because he had previously "
+        "praised her in 2015."
+    )
+    rules = process(text, "2017-03-20", using=replace(resources, event_scorer=None))
+    praise = next(e for e in rules.events if e.predicate == "praise")
+    assert (praise.actor_country_code, praise.target_text, praise.target_country_code) == (
+        "USA",
+        "Angela Merkel",
+        "DEU",
     )
 
 

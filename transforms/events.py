@@ -32,6 +32,7 @@ from transforms.ids import row_id
 from transforms.quotes import find_quote_marks
 from transforms.records import EventRecord, QuoteRecord
 from transforms.resources import Resources
+from transforms.speaker_gender import gender_of
 from transforms.text_spans import SentenceIndex, doc_text, head_indices
 
 MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must"})
@@ -468,6 +469,7 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
 
 
 PERSON_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+PRONOUN_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 # what is named after the city where it was made: "the Paris pact", "the Minsk accords"
 NAMED_AFTER_PLACE_NOUNS = frozenset(
     {"pact", "accord", "agreement", "treaty", "protocol", "convention", "declaration"}
@@ -543,10 +545,25 @@ class _Linker:
 
     def person_before(self, pronoun: Token) -> Span | None:
         """The PERSON mention nearest before a ``he``/``she`` (``Kushner said he would appear,
-        after it was revealed he met ...``), within the pronoun's or the previous sentence."""
+        after it was revealed he met ...``), within the pronoun's or the previous sentence, of
+        a gender the pronoun allows (``Trump ... Merkel ... he had praised her``: Trump)."""
         sent = pronoun.sent
         previous = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        return _nearest_before(self.persons, self.person_ends, pronoun, previous)
+        wanted = PRONOUN_GENDERS.get(pronoun.lower_)
+        at = bisect.bisect_right(self.person_ends, pronoun.i) - 1
+        while at >= 0 and self.persons[at].start >= previous:
+            person = self.persons[at]
+            if wanted is None or self._gender(person) in (None, wanted):
+                return person
+            at -= 1
+        return None
+
+    def _gender(self, person: Span) -> str | None:
+        """The gender a person's name or title shows (its fullest name in the document)."""
+        entity_id = self.entity_at(person.root)
+        name = self.entities.info[entity_id][1] if entity_id is not None else person.text
+        before = person.doc[person.start - 1].text if person.start > 0 else None
+        return gender_of(name, before)
 
     def _covering(self, char: int) -> tuple[int, int] | None:
         """The mention span that covers a character offset, if any."""
@@ -2018,6 +2035,11 @@ def event_candidates(
             body = linker.body_before(actor)
             if body is not None:
                 actor_span, actor = body, body.root
+        if target is not None and target.tag_ == "PRP" and target.lower_ in ("him", "her"):
+            # "had previously praised her": the person named before, not the actor
+            person = linker.person_before(target)
+            if person is not None and (actor is None or not person.start <= actor.i < person.end):
+                target = person.root
         target_span = _np(target) if target is not None else None
         actor_country = (
             linker.country_of(actor_span, actor)
