@@ -726,6 +726,9 @@ def test_idiomatic_objects_are_not_events(process: Process):
         process("Dutch voters were hard hit by the government's austerity measures.").events == []
     )
     assert process("The dollar hit a 40-year low against the yen.").events == []
+    # offers rejected at a tender are a purchase not made, not a rebuff
+    tender = process("Brazil rejected all offers at tonight's wheat tender.").events
+    assert [e for e in tender if e.predicate.startswith("reject")] == []
     # a currency or a market supported by news is no backing
     supported = process("The pound was supported by an improved British economic outlook.")
     assert supported.events == []
@@ -1206,6 +1209,17 @@ RULES_TABLE = [
         "French President Francois Hollande meets Chinese President Xi Jinping next week.",
         "meet",
         {"event_code": "036", "actor_country_code": "FRA", "target_country_code": "CHN"},
+    ),
+    # a blockade is a blockade (191), controls administrative sanctions (172)
+    (
+        "Israel has imposed a blockade on Gaza ever since.",
+        "impose blockade on",
+        {"event_code": "191", "actor_country_code": "ISR"},
+    ),
+    (
+        "Taiwan imposed currency controls today.",
+        "impose control",
+        {"event_code": "172", "actor_country_code": "TWN"},
     ),
     # the noun a relative clause modifies is its object: "the treaty that Russia signed"
     (

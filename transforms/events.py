@@ -1388,6 +1388,18 @@ def _idiom(verb: Token, pattern: str, resources: Resources) -> bool:
     whose object makes it an idiom, not the lexicon's event (non_event_objects.txt), unless a
     longer phrase matched."""
     lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if any(
+        f"{lemma} at {o.lemma_.lower()}" in resources.non_event_objects
+        for head in (verb, *objects)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "at"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ):
+        # where it happens, whatever phrase matched: "rejected offers at its tender" is a
+        # purchase, not a rebuff
+        return True
     if " " in pattern and pattern != f"{lemma} with":
         return False
     if any(
