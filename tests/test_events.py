@@ -1212,6 +1212,24 @@ RULES_TABLE = [
         "meet",
         {"event_code": "036", "actor_country_code": "FRA", "target_country_code": "CHN"},
     ),
+    # what is demanded in the subjunctive has not happened
+    (
+        "Al Jazeera has demanded that Egypt unconditionally release Hussein.",
+        "release",
+        {"actor_country_code": "EGY", "hypothetical": True},
+    ),
+    (
+        "Officials said it was likely the council would urge that curbs be imposed on "
+        "Japanese exports.",
+        "impose",
+        {"target_country_code": "JPN", "hypothetical": True},
+    ),
+    # a visit made is a visit (042); one announced for later is an intent (036)
+    (
+        "British Foreign Secretary Boris Johnson has made a surprise visit to Somalia.",
+        "make visit to",
+        {"event_code": "042", "actor_country_code": "GBR", "target_country_code": "SOM"},
+    ),
     # a blockade is a blockade (191), controls administrative sanctions (172)
     (
         "Israel has imposed a blockade on Gaza ever since.",

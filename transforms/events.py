@@ -36,6 +36,10 @@ from transforms.speaker_gender import gender_of
 from transforms.text_spans import SentenceIndex, doc_text, head_indices
 
 MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must"})
+# verbs whose that-clause is a demand, in the subjunctive: "demanded that Egypt release"
+SUBJUNCTIVE_HEADS = frozenset(
+    {"demand", "urge", "ask", "insist", "request", "recommend", "suggest", "propose", "require"}
+)
 HYPOTHETICAL_HEADS = frozenset(
     {
         "threaten",
@@ -973,6 +977,22 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
     )
     hypothetical = hypothetical or any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children
+    )
+    # "demanded that Egypt release Hussein", "urged that curbs be imposed": what is demanded
+    # in the subjunctive has not happened
+    hypothetical = hypothetical or (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in SUBJUNCTIVE_HEADS
+        and (
+            verb.tag_ == "VB"
+            or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
+            # ("that Egypt release": a base form after a singular subject, tagged present)
+            or (
+                verb.tag_ == "VBP"
+                and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+            )
+        )
+        and not any(c.dep_ == "aux" for c in verb.children if c.tag_ == "MD")
     )
     for head in chain[1:]:
         if chain[chain.index(head) - 1].dep_ != "xcomp":
