@@ -726,6 +726,9 @@ def test_idiomatic_objects_are_not_events(process: Process):
         process("Dutch voters were hard hit by the government's austerity measures.").events == []
     )
     assert process("The dollar hit a 40-year low against the yen.").events == []
+    # forced by circumstance, nobody forced anyone
+    forced = process("GM and Ford have been forced to cut production.").events
+    assert [e for e in forced if e.predicate == "force"] == []
     # a book striking a chord or a nerve strikes nobody
     assert process("The film has struck a chord with many young Chinese.").events == []
     # offers rejected at a tender are a purchase not made, not a rebuff

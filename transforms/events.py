@@ -36,6 +36,8 @@ from transforms.speaker_gender import gender_of
 from transforms.text_spans import SentenceIndex, doc_text, head_indices
 
 MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must"})
+# "was forced to resign", "were obliged to": with nobody doing the forcing, no coercion event
+CIRCUMSTANCE_VERBS = frozenset({"force", "compel", "oblige"})
 # verbs whose that-clause is a demand, in the subjunctive: "demanded that Egypt release"
 SUBJUNCTIVE_HEADS = frozenset(
     {"demand", "urge", "ask", "insist", "request", "recommend", "suggest", "propose", "require"}
@@ -1979,6 +1981,12 @@ def event_candidates(
             or _accord(verb)
             or match_cameo(verb, resources)
         )
+        if (
+            verb.lemma_.lower() in CIRCUMSTANCE_VERBS
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children)
+        ):
+            continue  # "GM and Ford have been forced to cut production": by circumstance
         if matched is not None and _idiom(verb, matched[1], resources):
             continue
         if matched is None:
