@@ -1424,11 +1424,9 @@ def _idiom(verb: Token, pattern: str, resources: Resources) -> bool:
         return True
     if " " in pattern and pattern != f"{lemma} with":
         return False
-    if any(
-        f"{lemma} {c.lemma_.lower()}" in resources.non_event_objects
-        for c in verb.children
-        if c.dep_ in ("dobj", "obj", "nsubjpass")
-    ):
+    if verb.dep_ == "acl" and verb.head.i < verb.i:
+        objects.append(verb.head)  # "Finance Ministry figures released this weekend"
+    if any(f"{lemma} {c.lemma_.lower()}" in resources.non_event_objects for c in objects):
         return True
     # a passive's cause ("Indonesia was badly hit by last year's slump in oil prices"), and
     # what a plan meets with ("met with a hostile reception")
