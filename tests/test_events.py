@@ -732,6 +732,8 @@ def test_idiomatic_objects_are_not_events(process: Process):
         "Payments will fall by 64 pct, according to Finance Ministry figures released today.",
     ):
         assert [e for e in process(text).events if e.predicate == "release"] == []
+    # a book telling a story tells nobody
+    assert process("Wolf Brother tells the story of Torak, a young hunter.").events == []
     # forced by circumstance, nobody forced anyone
     forced = process("GM and Ford have been forced to cut production.").events
     assert [e for e in forced if e.predicate == "force"] == []
@@ -1155,6 +1157,11 @@ RULES_TABLE = [
         "Germany raised its concerns with Russia.",
         "raise concern with",
         {"event_code": "040", "actor_country_code": "DEU", "target_country_code": "RUS"},
+    ),
+    (
+        '"Sanctions will fail," warned the Russian ambassador.',
+        "warn",
+        {"event_code": "012", "actor_country_code": "RUS", "target_text": None},
     ),
     (
         "Commerce Secretary Malcolm Baldrige warned of possible protectionist retaliation.",

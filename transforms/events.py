@@ -1471,10 +1471,15 @@ def _inverted_speaker(verb: Token) -> Token | None:
     object of a verb hung on the clause before)."""
     if verb.lemma_.lower() not in SAYING_HEADS | WARNING_HEADS or verb.dep_ not in INVERTED_DEPS:
         return None
-    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].text in QUOTE_MARKS:
+        before -= 1  # '"You can't change history," warned Richards.'
+    if before < 0 or verb.doc[before].text != ",":
         return None
     if any(
-        (c.dep_ == "nsubj" and c.pos_ not in ("VERB", "AUX")) or c.dep_ in ("nsubjpass", "ccomp")
+        (c.dep_ == "nsubj" and c.pos_ not in ("VERB", "AUX"))
+        or c.dep_ == "nsubjpass"
+        or (c.dep_ == "ccomp" and c.i > verb.i)
         for c in verb.children
     ):
         return None  # (a clause the parser made the subject is the warning itself)
@@ -1989,6 +1994,8 @@ def event_candidates(
             continue
         if matched is None:
             matched = _addressed_statement(verb, resources)
+            if matched is not None and _idiom(verb, matched[1], resources):
+                continue  # "tells the story of a hunter"
         learned = scorer.codes.get(verb.lemma_.lower(), ()) if scorer is not None else ()
         if matched is None and learned and not _idiom(verb, verb.lemma_.lower(), resources):
             # a verb the lexicon lacks but the annotated sentences code ("signed a memorandum")
@@ -2002,9 +2009,6 @@ def event_candidates(
             continue
         actor, _passive = _subject(verb)
         target = _object(verb, phrase_end)
-        speaker = _inverted_speaker(verb)
-        if speaker is not None:
-            actor, target = speaker, None
         threat = target is None and verb.lemma_.lower() == "threaten"
         if (matrix is not None or threat) and (act := _complement(verb)) is not None:
             # "refused to meet the Kurdish delegation", "agreed to lift sanctions on Iran",
@@ -2020,6 +2024,10 @@ def event_candidates(
                 target = addressee
             elif target is not None and quote.start_char <= target.idx < quote.end_char:
                 target = None
+        speaker = _inverted_speaker(verb)
+        if speaker is not None:
+            # "..., warned the Iranian diplomat": the object the parser read is the speaker
+            actor, target = speaker, None
         thing = target  # the object, kept for scheduling ("a truce on Thursday")
         code, target = _refine(verb, code, actor, target, resources)
         if actor is None and _weapon(verb, target) is not None:
