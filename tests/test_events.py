@@ -1246,6 +1246,12 @@ RULES_TABLE = [
         "make visit to",
         {"event_code": "042", "actor_country_code": "GBR", "target_country_code": "SOM"},
     ),
+    # a killing by hitmen is an assault (18x), as one by a gunman is
+    (
+        "Communist hitmen have killed 22 Philippine soldiers.",
+        "kill",
+        {"event_code": "180", "target_country_code": "PHL"},
+    ),
     # a blockade is a blockade (191), controls administrative sanctions (172)
     (
         "Israel has imposed a blockade on Gaza ever since.",
