@@ -1246,6 +1246,18 @@ RULES_TABLE = [
         "make visit to",
         {"event_code": "042", "actor_country_code": "GBR", "target_country_code": "SOM"},
     ),
+    # speaking or talking with someone is consulting (040), a manner adverb between the verb
+    # and its preposition notwithstanding
+    (
+        "The UN envoy has been talking directly with the US in preparation for the talks.",
+        "talk with",
+        {"event_code": "040", "actor_country_code": "IGO", "target_country_code": "USA"},
+    ),
+    (
+        "Putin spoke with Erdogan about Syria.",
+        "speak with",
+        {"event_code": "040", "actor_country_code": "RUS", "target_country_code": "TUR"},
+    ),
     # a killing by hitmen is an assault (18x), as one by a gunman is
     (
         "Communist hitmen have killed 22 Philippine soldiers.",

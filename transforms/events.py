@@ -139,6 +139,8 @@ def _phrase_lemmas(verb: Token, bare: bool = False) -> list[tuple[str, Token]]:
             continue
         if token.pos_ in ("DET", "PUNCT", "NUM", "PRON") or token.dep_ == "poss":
             continue
+        if token.dep_ == "advmod" and token.lower_.endswith("ly"):
+            continue  # a manner adverb: "talking directly with the US", "sharply criticised"
         if token.pos_ == "ADJ" and (bare or token.dep_ != "amod"):
             # an adjective counts only as a noun's modifier in the full pass: "imposed
             # martial law" (1724) against "imposed new sanctions" (the bare pass)
