@@ -1258,6 +1258,12 @@ RULES_TABLE = [
         "speak with",
         {"event_code": "040", "actor_country_code": "RUS", "target_country_code": "TUR"},
     ),
+    # offering congratulations is praise (051), expressing worry a pessimistic comment (012)
+    (
+        "Australia's Prime Minister John Howard offered his congratulations to Prince Charles.",
+        "offer congratulation",
+        {"event_code": "051", "actor_country_code": "AUS"},
+    ),
     # a killing by hitmen is an assault (18x), as one by a gunman is
     (
         "Communist hitmen have killed 22 Philippine soldiers.",
