@@ -1264,6 +1264,12 @@ RULES_TABLE = [
         "offer congratulation",
         {"event_code": "051", "actor_country_code": "AUS"},
     ),
+    # opening talks is negotiating (046), between the coordinated nations
+    (
+        "U.S. and Canadian negotiators opened talks last summer.",
+        "open talk",
+        {"event_code": "046", "actor_country_code": "USA", "target_country_code": "CAN"},
+    ),
     # a killing by hitmen is an assault (18x), as one by a gunman is
     (
         "Communist hitmen have killed 22 Philippine soldiers.",
