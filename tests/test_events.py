@@ -1264,6 +1264,12 @@ RULES_TABLE = [
         "offer congratulation",
         {"event_code": "051", "actor_country_code": "AUS"},
     ),
+    # a phrase broken by a wire copy's line wrap is still the phrase
+    (
+        "Japan has called\nfor sanctions against Iran.",
+        "call for sanction",
+        {"event_code": "020", "actor_country_code": "JPN", "target_country_code": "IRN"},
+    ),
     # opening talks is negotiating (046), between the coordinated nations
     (
         "U.S. and Canadian negotiators opened talks last summer.",

@@ -150,3 +150,29 @@ def test_verb_lemmas_of_undoubled_inflections(
     # the stock lemmatizer gives fin, hop, stag, wag for the first four
     token = next(t for t in nlp(text) if t.text == verb)
     assert token.lemma_ == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        # wire copy's hard wraps inside a sentence are read as spaces, one for one
+        ("in\nthe Bahia cocoa zone", "in the Bahia cocoa zone"),
+        ("restored,\nComissaria said", "restored, Comissaria said"),
+        ("5.93\nmln bags", "5.93 mln bags"),
+        # paragraph breaks, and the lines of a table or a list, stay
+        ("said.\n    The dry period", "said.\n    The dry period"),
+        ("results:\nPort Vale 2 Oxford 0\nExeter 4", "results:\nPort Vale 2 Oxford 0\nExeter 4"),
+    ],
+)
+def test_hard_wraps_are_read_as_spaces(nlp: Language, text: str, parsed: str) -> None:
+    doc = nlp(text)
+    assert doc.text == parsed
+    assert len(doc.text) == len(text)
+
+
+def test_a_wrapped_phrase_is_parsed_whole(nlp: Language) -> None:
+    # "called\nfor": the newline was a token of its own, hung anywhere by the parser
+    doc = nlp("Some 36 of Japan's 47 provincial governments have called\nfor the plan to go.")
+    assert "\n" not in [t.text for t in doc]
+    called = next(t for t in doc if t.text == "called")
+    assert any(c.lower_ == "for" for c in called.children)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import TypeVar, cast
@@ -9,6 +10,17 @@ from typing import TypeVar, cast
 from spacy.tokens import Doc
 
 T = TypeVar("T")
+
+# a line break inside a running sentence: wire copy wraps its lines ("in\nthe Bahia cocoa
+# zone", "restored,\nComissaria", "5.93\nmln"); not a paragraph break (another break or an
+# indent follows) nor a line of a table or a list ("results:\nPort Vale 2 Oxford 0\nExeter")
+_HARD_WRAP = re.compile(r"(?<=[a-z,;])\n(?=\S)|(?<=\S)\n(?=[a-z])")
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with its hard line wraps as spaces, one character for one: what the parser
+    reads (flows/nlp.py), so every offset into it indexes the article's text too."""
+    return _HARD_WRAP.sub(" ", text)
 
 
 def _per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
