@@ -920,11 +920,12 @@ def _clause_chain(verb: Token) -> list[Token]:
     of purpose (``prepared to retake``, ``met and agreed``, ``will stop in Hong Kong to
     meet``): what is said of them (a future, a condition) is said of it."""
     chain = [verb]
-    while (chain[-1].dep_ in ("xcomp", "conj") or _purpose_clause(chain[-1])) and chain[
-        -1
-    ].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
-    return chain
+    while True:
+        last = chain[-1]
+        linked = last.dep_ in ("xcomp", "conj") or _purpose_clause(last)
+        if not linked or last.head.i == last.i:
+            return chain
+        chain.append(last.head)
 
 
 def _is_future(verb: Token) -> bool:
@@ -1033,8 +1034,9 @@ WEAPON_NOUNS = frozenset(
     {"missile", "rocket", "projectile", "warhead", "shell", "salvo", "munition", "weapon"}
 )
 AIM_PREPS = frozenset({"at", "on", "into", "against", "toward", "towards", "over"})
-# where a fired missile goes without hitting anyone ("into the sea"), and "on the eve of"
+# a missile "targeting US troops" or "aimed at" them is fired at them
 AIMING_VERBS = frozenset({"target", "aim"})
+# where a fired missile goes without hitting anyone ("into the sea"), and "on the eve of"
 UNAIMED_NOUNS = frozenset({"sea", "ocean", "water", "eve", "direction", "orbit", "space"})
 
 
