@@ -112,10 +112,6 @@ class UnwrappingTokenizer:
     def __call__(self, text: str) -> Doc:
         return self.tokenizer(unwrap_lines(text))
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)
-
 
 # one syllable ending in a single vowel and a consonant: such a verb doubles its consonant
 # when inflected (hop -> hopped), so an undoubled "hoped" can only come from "hope"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -507,13 +507,21 @@ def _backer(doc: Doc, end_char: int) -> bool:
     return word is not None and word.group(1) in BACKER_WORDS
 
 
-def _nearest_before(mentions: list[Span], ends: list[int], token: Token, floor: int) -> Span | None:
+def _nearest_before(
+    mentions: list[Span],
+    ends: list[int],
+    token: Token,
+    floor: int,
+    accept: Callable[[Span], bool] = lambda _: True,
+) -> Span | None:
     """The mention (in document order, ``ends`` their end tokens) ending last at or before
-    ``token``, if it starts at ``floor`` or later."""
+    ``token`` that ``accept`` allows, if it starts at ``floor`` or later."""
     at = bisect.bisect_right(ends, token.i) - 1
-    if at < 0 or mentions[at].start < floor:
-        return None
-    return mentions[at]
+    while at >= 0 and mentions[at].start >= floor:
+        if accept(mentions[at]):
+            return mentions[at]
+        at -= 1
+    return None
 
 
 class _Linker:
@@ -558,13 +566,13 @@ class _Linker:
         sent = pronoun.sent
         previous = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         wanted = PRONOUN_GENDERS.get(pronoun.lower_)
-        at = bisect.bisect_right(self.person_ends, pronoun.i) - 1
-        while at >= 0 and self.persons[at].start >= previous:
-            person = self.persons[at]
-            if wanted is None or self._gender(person) in (None, wanted):
-                return person
-            at -= 1
-        return None
+        return _nearest_before(
+            self.persons,
+            self.person_ends,
+            pronoun,
+            previous,
+            lambda person: wanted is None or self._gender(person) in (None, wanted),
+        )
 
     def _gender(self, person: Span) -> str | None:
         """The gender a person's name or title shows (its fullest name in the document)."""

@@ -90,7 +90,8 @@ class Gazetteer:
         # a region's own name is not its claim over a city that has a tenth of its people or
         # more: "New York" (the city is "New York City" in GeoNames) is the city
         largest_city = max((p.population for p in found if p.feature_kind == "city"), default=0)
-        capital = max(
+        # the name's main claimant by office: a national capital or a state
+        dominant = max(
             (p.population for p in found if p.capital or p.feature_kind == "region"), default=0
         )
 
@@ -106,7 +107,7 @@ class Gazetteer:
                 # national capital or a state of that name: "Washington" in a story on Britain
                 # is not the English town, "Moscow" next to the US not in Idaho, "Ontario" the
                 # province, not the Californian city
-                place.population * CAPITAL_DOMINANCE >= capital,
+                place.population * CAPITAL_DOMINANCE >= dominant,
                 context.get(place.country_code, 0),
                 own_name(place),
                 _weight(place),
