@@ -949,6 +949,39 @@ def test_coordinated_nations_act_each_on_a_third_party(process: Process):
     assert {e.actor_country_code for e in denials if e.predicate == "deny"} == {"KOR", "JPN"}
 
 
+def test_only_mutual_acts_go_from_one_coordinated_nation_to_the_other(process: Process):
+    # support and pledges are each nation's own; agreeing and meeting are done with each other
+    backed = process("Diplomats said Spain and Portugal backed the court's view.").events
+    pairs = {(e.actor_country_code, e.target_country_code) for e in backed if e.predicate == "back"}
+    assert pairs == {("ESP", None), ("PRT", None)}
+    pledged = process("West Germany and Japan had both pledged to boost domestic demand.").events
+    actors = {e.actor_country_code for e in pledged if e.event_root_code == "03"}
+    assert actors == {"DEU", "JPN"}
+    agreed = process("Japan and West Germany agreed to take steps to stimulate their economies.")
+    pairs = {(e.actor_country_code, e.target_country_code) for e in agreed.events}
+    assert pairs == {("JPN", "DEU")}
+
+
+def test_a_conjunct_with_its_own_nationality_is_acted_on(process: Process):
+    text = (
+        "Tony Blair has met Italian Prime Minister Silvio Berlusconi and German Chancellor "
+        "Gerhard Schroeder."
+    )
+    met = process(text).events
+    assert {(e.actor_country_code, e.target_country_code) for e in met} == {
+        ("GBR", "ITA"),
+        ("GBR", "DEU"),
+    }
+
+
+def test_regional_and_two_word_demonyms(process: Process):
+    text = "Virtually all Latin American leaders backed Brazil's suspension of payments."
+    (backed,) = process(text).events
+    assert backed.actor_country_code is None and backed.target_country_code == "BRA"
+    (attack,) = process("North Korean troops attacked South Korean positions.").events
+    assert (attack.actor_country_code, attack.target_country_code) == ("PRK", "KOR")
+
+
 def test_sports_news_has_no_events(process: Process, resources: Resources):
     # the guidelines code no events in sport; the rules drop them (the scorer may keep one)
     rules = replace(resources, event_scorer=None)

@@ -492,6 +492,8 @@ BACKER_WORDS = frozenset(
 )
 # a proper noun the recogniser missed counts as a city from this size (see _untagged_city)
 UNTAGGED_CITY_POPULATION = 100_000
+# "Latin American", "North American": a region's people, no one country's
+REGION_PREFIXES = frozenset({"latin", "central", "south", "north", "pan", "anglo"})
 # addressees that are an audience, not an actor: "told reporters", "a news conference"
 AUDIENCE_NOUNS = frozenset(
     {"reporter", "journalist", "conference", "briefing", "press", "media", "audience", "crowd"}
@@ -622,7 +624,7 @@ class _Linker:
                 continue
             root = mention.root
             for token in doc[root.left_edge.i : mention.start]:
-                code = self.resources.demonyms.get(token.text.casefold())
+                code = self._demonym(token, plural=False)
                 if code is None and token.ent_type_ in ("GPE",):
                     other = self.entity_at(token)
                     code = self.entities.info[other][2] if other is not None else None
@@ -639,12 +641,23 @@ class _Linker:
         places = self.resources.gazetteer.candidates(name)
         return bool(places) and not any(p.feature_kind == "country" for p in places)
 
-    def _demonym(self, token: Token) -> str | None:
-        """``Iraqi``, and the people: ``the Saudis``, ``the Kuwaitis``."""
+    def _demonym(self, token: Token, plural: bool = True) -> str | None:
+        """``Iraqi``, and the people: ``the Saudis``, ``the Kuwaitis``.  A two-word demonym
+        is read whole (``North Korean`` PRK, ``South African`` ZAF), and a region's names no
+        country (``Latin American leaders``)."""
+        demonyms = self.resources.demonyms
         word = token.text.casefold()
-        code = self.resources.demonyms.get(word)
-        if code is None and word.endswith("s") and token.text[:1].isupper():
-            code = self.resources.demonyms.get(word[:-1])
+        if token.i > 0:
+            before = token.doc[token.i - 1].text.casefold()
+            for form in (word, word[:-1] if plural and word.endswith("s") else word):
+                code = demonyms.get(f"{before} {form}")
+                if code is not None:
+                    return code
+            if before in REGION_PREFIXES and word in ("american", "americans"):
+                return None
+        code = demonyms.get(word)
+        if code is None and plural and word.endswith("s") and token.text[:1].isupper():
+            code = demonyms.get(word[:-1])
         return code
 
     def _country_name_in(self, span: Span) -> str | None:
@@ -862,7 +875,7 @@ class _Linker:
                 continue
             if _backer(token.doc, token.idx + len(token.text)):
                 continue
-            code = self.resources.demonyms.get(token.text.casefold())
+            code = self._demonym(token, plural=False)
             if code is None and token.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
                 entity_id = self.entity_at(token)
                 code = self.entities.info[entity_id][2] if entity_id is not None else None
@@ -1221,6 +1234,7 @@ def _refine(
         actor is not None
         and cameo is not None
         and cameo.root_code in ("03", "04", "05", "06")
+        and _mutual(cameo.root_code, code, verb)
         and (target is None or not (target.ent_type_ or _official(target, resources)))
     ):
         # (not over a partner the clause names: "he and Tillerson met with Mexican officials",
@@ -1405,12 +1419,27 @@ ASSAULT_WORDS = frozenset(
     }
 )
 HOSTED_ROOTS = frozenset({"04"})
-JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+JOINT_ROOTS = frozenset({"04", "06"})
+# intents and cooperation that are mutual by their verb ("Japan and West Germany agreed to");
+# others are each actor's own ("West Germany and Japan had both pledged", "Spain and Portugal
+# backed the court's view")
+MUTUAL_VERBS = frozenset({"agree", "cooperate", "collaborate", "sign", "reconcile", "ally"})
 RECIPROCALS = frozenset({"each other", "one another"})
 # "the country", "the nation": the one the sentence named before
 ANAPHORIC_NOUNS = frozenset({"country", "nation"})
 # codes outside those roots that are as reciprocal: "A and B agreed that ..." (accord)
-JOINT_CODES = frozenset({"019"})
+JOINT_CODES = frozenset({"019", "057"})
+
+
+def _mutual(root: str, code: str, verb: Token) -> bool:
+    """An act its coordinated actors do with each other (``Japan and West Germany agreed
+    to``, ``A and B met``), not each on its own (``West Germany and Japan had both
+    pledged``, ``Spain and Portugal backed the court's view``)."""
+    return (
+        root in JOINT_ROOTS
+        or code in JOINT_CODES
+        or (root in ("03", "05") and verb.lemma_.lower() in MUTUAL_VERBS)
+    )
 
 
 def _official(token: Token, resources: Resources) -> bool:
@@ -2154,7 +2183,7 @@ def event_candidates(
         )
         if reciprocal:
             target, target_span, target_country = None, None, None
-        joint_act = cameo.root_code in JOINT_ROOTS or code in JOINT_CODES or reciprocal
+        joint_act = _mutual(cameo.root_code, code, verb) or reciprocal
         if target_country is None and actor_span is not None and joint_act:
             # "American and Soviet negotiators will resume talks": a joint act of two
             # nationalities goes from the first to the second
@@ -2502,9 +2531,30 @@ def _other_nations(
         if token.dep_ != "conj" and not any(c.dep_ == "conj" for c in token.children):
             continue
         country = linker.country_in([token], [])
+        if country is None and token.dep_ == "conj" and token.pos_ in ("PROPN", "NOUN"):
+            # "Babangida of Nigeria and Sassou-Nguesso of Congo", "Italian Prime Minister
+            # Silvio Berlusconi and German Chancellor Gerhard Schroeder": the conjunct's own
+            # phrase names its nation
+            country = linker.country_of(_conjunct(token), token)
         if country is not None and country != actor_country and country not in out:
             out[country] = token
     return [(token, country) for country, token in out.items()]
+
+
+def _conjunct(token: Token) -> Span:
+    """The words of one conjunct: its left modifiers, compounds and ``of`` complement, not
+    the conjuncts after it."""
+    right = token.i
+    for child in token.children:
+        if child.i > token.i and (
+            child.dep_ in ("compound", "flat") or (child.dep_ == "prep" and child.lower_ == "of")
+        ):
+            right = max(right, child.right_edge.i)
+    left = min(
+        [token.i]
+        + [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ not in ("cc", "punct")]
+    )
+    return token.doc[left : right + 1]
 
 
 def _dateline_place(doc: Doc, linker: _Linker) -> str | None:
