@@ -1051,6 +1051,53 @@ def test_adjectives_of_lexicon_phrases_are_read(process: Process, resources: Res
     assert [(e.predicate, e.event_code) for e in sanctions] == [("impose sanction on", "163")]
 
 
+def test_a_call_for_something_is_no_criticism_whatever_it_quotes(process: Process):
+    # the parser hangs "for" on the infinitive here; the quoted "xenophobic" names nothing
+    text = (
+        "In response to the violence, the Nigerian government called for the African Union to "
+        'step in and stop the "xenophobic attacks".'
+    )
+    codes = {e.predicate: e.event_code for e in process(text).events}
+    assert codes.get("call for") == "020" and "call" not in codes
+
+
+def test_a_hyphen_for_a_space_is_no_compound(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = "Moscow has denied any military ambitions, instead accusing-NATO of encircling Russia."
+    (accused,) = [e for e in process(text, using=rules).events if e.predicate == "accuse"]
+    assert (accused.actor_country_code, accused.target_country_code) == ("RUS", "IGO")
+    text = "Wilders has a fan in King, who praised-the Dutch politician on Sunday."
+    assert [e.event_code for e in process(text, using=rules).events] == ["051"]
+    # real compounds stay compounds
+    assert process("US-led forces and rebel-held towns.", using=rules).events == []
+
+
+def test_what_one_is_accused_of_trying_is_not_asserted(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = "Moscow accused NATO of trying to encircle Russia."
+    (encircle,) = [e for e in process(text, using=rules).events if e.predicate == "encircle"]
+    assert encircle.hypothetical
+
+
+def test_a_journey_is_a_visit_and_one_on_the_schedule_an_intent(process: Process):
+    # published on Friday 2016-10-21: "leaves ... on Tuesday" in the present is scheduled
+    cases = [
+        ("A Japanese trade team left for Washington today.", "leave for", "042", "2016-10-21"),
+        ("Nakasone leaves for Washington on Tuesday.", "leave for", "036", "2016-10-25"),
+        (
+            "Nakasone leaves on his sixth official visit to the United States on Tuesday.",
+            "leave on visit",
+            "036",
+            "2016-10-25",
+        ),
+        ("The delegation flew to Yaounde on Monday.", "fly to", "042", "2016-10-17"),
+    ]
+    for text, predicate, code, day in cases:
+        event = next(e for e in process(text, "2016-10-21").events if e.predicate == predicate)
+        assert (event.event_code, str(event.event_date)) == (code, day), text
+        assert event.target_country_code in ("USA", "CMR"), text
+
+
 def test_an_accord_of_several_nations_is_one_event(process: Process, resources: Resources):
     rules = replace(resources, event_scorer=None)
     text = "The United States, Japan and France agreed that major currencies were stable."
@@ -1212,7 +1259,7 @@ RULES_TABLE = [
     (
         'Russia called for an end to the "barbaric" war.',
         "call for end",
-        {"event_code": "053", "actor_country_code": "RUS"},
+        {"event_code": "020", "actor_country_code": "RUS"},
     ),
     # the one a participle of killing or arrest modifies is its target; of two passive
     # subjects (a misparse), the one next to the verb
@@ -1272,6 +1319,34 @@ RULES_TABLE = [
         "Japanese exports.",
         "impose",
         {"target_country_code": "JPN", "hypothetical": True},
+    ),
+    # a call for something is an appeal (020)
+    (
+        "Australia called for an end to Washington's special exemption from GATT rules.",
+        "call for end",
+        {"event_code": "020", "actor_country_code": "AUS", "target_country_code": "USA"},
+    ),
+    (
+        "Argentina has pressed for a streamlining of the lending process.",
+        "press for",
+        {"event_code": "020", "actor_country_code": "ARG"},
+    ),
+    # a verb coordinated with its head in the same form shares its control verb and modal;
+    # what is called for has not happened
+    (
+        "Russia threatened to attack and seize the port.",
+        "seize",
+        {"hypothetical": True, "actor_country_code": "RUS"},
+    ),
+    (
+        "Iraqi forces attacked and seized the town.",
+        "seize town",
+        {"hypothetical": False, "actor_country_code": "IRQ"},
+    ),
+    (
+        "The Nigerian government called for the African Union to step in and stop the attacks.",
+        "stop attack",
+        {"hypothetical": True, "actor_country_code": "IGO"},
     ),
     # a visit made is a visit (042); one announced for later is an intent (036)
     (

@@ -476,6 +476,18 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
     return None
 
 
+def _appeal_subject(verb: Token) -> Token | None:
+    """``called for the African Union to step in``: the parser reads ``for`` as the mark of
+    the clause; its subject is the one appealed to."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.dep_ != "mark" or after.lower_ != "for":
+        return None
+    clause = after.head
+    if clause.head.i != verb.i:
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+
+
 PERSON_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 PRONOUN_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 # what is named after the city where it was made: "the Paris pact", "the Minsk accords"
@@ -993,14 +1005,9 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
     chain = _clause_chain(verb)
     negated = any(c.dep_ == "neg" for c in verb.children)
     hypothetical = any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children)
-    # "accused X of violating", "practice for striking": a gerund under a preposition is
-    # not asserted; neither is a conditional clause ("if the cabinet approves")
-    hypothetical = hypothetical or (
-        verb.dep_ == "pcomp"
-        and (verb.tag_ == "VBG" or any(c.lower_ == "being" for c in verb.children))
-        # (but "after meeting with Suharto", "since taking office" happened)
-        and verb.head.lower_ not in TEMPORAL_PREPS
-    )
+    # a gerund under a preposition is not asserted; neither is a conditional clause ("if the
+    # cabinet approves")
+    hypothetical = hypothetical or _unasserted_gerund(verb)
     hypothetical = hypothetical or any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children
     )
@@ -1020,17 +1027,55 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
         )
         and not any(c.dep_ == "aux" for c in verb.children if c.tag_ == "MD")
     )
+    if _shares_head_clause(verb):
+        # "threatened to attack and seize", "could attack and seize": a coordinated verb of
+        # the same form shares its head's auxiliary and control verb
+        head_negated, head_hypothetical = _flags(verb.head, announced)
+        negated, hypothetical = negated or head_negated, hypothetical or head_hypothetical
     for head in chain[1:]:
-        if chain[chain.index(head) - 1].dep_ != "xcomp":
+        link = chain[chain.index(head) - 1]
+        if link.dep_ == "advcl" and head.lemma_.lower() in HYPOTHETICAL_HEADS:
+            # "called for the African Union to step in": what is appealed for has not happened
+            hypothetical = True
+            break
+        if link.dep_ != "xcomp":
             break
         negated = negated or any(c.dep_ == "neg" for c in head.children)
         negated = negated or head.lemma_.lower() in STOP_HEADS
         hypothetical = hypothetical or head.lemma_.lower() in HYPOTHETICAL_HEADS
         hypothetical = hypothetical or (not announced and _prospect(head))
+        # "accusing NATO of trying to encircle Russia"
+        hypothetical = hypothetical or _unasserted_gerund(head)
         hypothetical = hypothetical or any(
             c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in head.children
         )
     return negated, hypothetical
+
+
+def _unasserted_gerund(verb: Token) -> bool:
+    """``accused Iran of violating``, ``practice for striking``: a gerund under a preposition
+    is not asserted (but ``after meeting with Suharto``, ``since taking office`` happened)."""
+    return (
+        verb.dep_ == "pcomp"
+        and (verb.tag_ == "VBG" or any(c.lower_ == "being" for c in verb.children))
+        and verb.head.lower_ not in TEMPORAL_PREPS
+    )
+
+
+def _shares_head_clause(verb: Token) -> bool:
+    """A verb coordinated with its head in the same form, with no subject or auxiliary of its
+    own and not set against it (``but``): what is said of the head is said of it."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and head.i != verb.i
+        and head.pos_ in ("VERB", "AUX")
+        and verb.tag_ == head.tag_
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children
+        )
+        and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
+    )
 
 
 def _prospect(head: Token) -> bool:
@@ -1586,10 +1631,10 @@ def _characterization(verb: Token, resources: Resources) -> tuple[str, str, None
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i)
     ]
     named = [t for c in complements for t in c.subtree]
-    if not any(
-        c.dep_ in ("prt", "prep") and c.lower_ in APPEAL_PARTICLES and c.i == verb.i + 1
-        for c in verb.children
-    ):
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    # (the parser may hang the "for" of "called for the African Union to step in and stop
+    # the "xenophobic attacks"" on the infinitive: the word after the verb decides)
+    if after is None or after.lower_ not in APPEAL_PARTICLES:
         # "called it "unconstitutional"", "called that finding the "height of absurdity"":
         # the parser often hangs the quoted name on the object or elsewhere; what the verb's
         # clause quotes after it is the name it gives
@@ -1954,6 +1999,20 @@ def _options(
     return tuple(out)
 
 
+def _hyphen_for_space(doc: Doc, i: int) -> bool:
+    """A hyphen some web copy has in place of a space: between a verb and a name, an article
+    or a number (``accusing-NATO``, ``praised-the Dutch politician``, ``pledged-$75.5
+    million``) or after punctuation (``adviser,-accused Iran``), where no compound word has
+    one (``built-in``, ``cut-price`` stay compounds)."""
+    before, after = doc[i - 1] if i > 0 else None, doc[i + 1] if i + 1 < len(doc) else None
+    if before is None or after is None:
+        return False
+    return (before.pos_ == "PUNCT" and after.pos_ == "VERB") or (
+        before.pos_ == "VERB"
+        and (after.text[:1].isupper() or after.pos_ in ("DET", "PRON", "NUM", "SYM"))
+    )
+
+
 def extract_events(
     doc: Doc,
     doc_id: str,
@@ -1994,12 +2053,14 @@ def event_candidates(
             verb.i + 1 < len(doc)
             and doc[verb.i + 1].text == "-"
             and not doc[verb.i + 1].whitespace_
+            and not _hyphen_for_space(doc, verb.i + 1)
         ):
             continue  # compounds like "US-led", "rebel-held"
         if (
             verb.i > 0
             and doc[verb.i - 1].text == "-"
             and not doc[verb.i - 2].whitespace_
+            and not _hyphen_for_space(doc, verb.i - 1)
             and not _weapons_test(verb)
         ):
             continue
@@ -2243,9 +2304,17 @@ def event_candidates(
             ]
             target_country = linker.country_in(places, [], (actor_country,))
         date_span = _date_of(verb, linker.ents_in(sent))
+        # a meeting or a journey told in the present with its date is on the schedule
+        # ("Nakasone leaves for Washington on April 29", "meets Baker on Tuesday")
+        present = verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children
+        )
         future = _is_future(verb) or (
             date_span is not None
-            and _scheduled(date_span, _np(thing) if thing is not None else None)
+            and (
+                _scheduled(date_span, _np(thing) if thing is not None else None)
+                or (present and cameo.root_code == "04")
+            )
         )
         resolved = (
             resolve_date(date_span.text, published, future) if date_span is not None else None
