@@ -1079,6 +1079,68 @@ def test_what_one_is_accused_of_trying_is_not_asserted(process: Process, resourc
     assert encircle.hypothetical
 
 
+def test_a_participle_without_an_agent_names_a_thing(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = "Hospitals lack medicines because of the Western sanctions imposed against Syria."
+    assert process(text, using=rules).events == []
+    # with an agent it is the act of the agent; a killing stays a killing
+    text = "Many Greeks resent the austerity measures imposed by the IMF."
+    (imposed,) = process(text, using=rules).events
+    assert (imposed.event_root_code, imposed.actor_country_code) == ("16", "IGO")
+    text = "Trump also honoured an American commando killed in a Yemen raid on January 29."
+    assert "kill" in [e.predicate for e in process(text, using=rules).events]
+
+
+def test_a_finite_verb_after_an_infinitive_or_a_demand_shares_the_upper_subject(
+    process: Process, resources: Resources
+):
+    rules = replace(resources, event_scorer=None)
+    text = (
+        "Al Jazeera has demanded that Egypt unconditionally release Hussein and condemned the "
+        "continued renewal of his detention."
+    )
+    actors = {e.predicate: e.actor_text for e in process(text, using=rules).events}
+    assert actors["condemn"] == "Al Jazeera" and actors["release"] == "Egypt"
+    text = "Al Jazeera has demanded that Egypt release Hussein while condemning a court order."
+    actors = {e.predicate: e.actor_text for e in process(text, using=rules).events}
+    assert actors["condemn"] == "Al Jazeera"
+    text = (
+        "Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with US "
+        "Secretary of State Mike Pompeo about the case."
+    )
+    (spoke,) = [e for e in process(text, using=rules).events if e.predicate == "speak with"]
+    assert spoke.actor_text == "Foreign Secretary Dominic Raab"
+
+
+def test_a_gerund_after_by_before_including_or_despite_happened(
+    process: Process, resources: Resources
+):
+    rules = replace(resources, event_scorer=None)
+    cases = [
+        (
+            "Erdogan continued his campaign on Monday by accusing German Chancellor Angela "
+            "Merkel of supporting terrorists.",
+            "accuse",
+            ("TUR", "DEU"),
+        ),
+        ("The UN ambassadors flew to Yaounde before heading to Chad.", "head to", ("IGO", "TCD")),
+        ("Fighting continued, with Syrian jets bombing Aleppo.", "bomb", ("SYR", "SYR")),
+    ]
+    for text, predicate, countries in cases:
+        events = process(text, using=rules).events
+        event = next(e for e in events if e.predicate == predicate)
+        assert not event.hypothetical, text
+        assert (event.actor_country_code, event.target_country_code) == countries, text
+
+
+@pytest.mark.parametrize(
+    "text", ["The Paris Club agreed to reschedule Bolivia's debt.", "The UNECE warned the US."]
+)
+def test_more_intergovernmental_bodies(process: Process, resources: Resources, text: str):
+    rules = replace(resources, event_scorer=None)
+    assert [e.actor_country_code for e in process(text, using=rules).events][:1] == ["IGO"]
+
+
 def test_a_journey_is_a_visit_and_one_on_the_schedule_an_intent(process: Process):
     # published on Friday 2016-10-21: "leaves ... on Tuesday" in the present is scheduled
     cases = [

@@ -240,8 +240,23 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj, False
-    if verb.dep_ == "pcomp" and verb.head.lower_ in TEMPORAL_PREPS and verb.head.dep_ == "prep":
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ASSERTING_PREPS and verb.head.dep_ == "prep":
         # "he told reporters after meeting with Suharto": the one who told met
+        return _subject(verb.head.head)
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ")
+        and verb.tag_ != verb.head.tag_
+        and (
+            (verb.head.tag_ == "VB" and verb.head.dep_ in ("xcomp", "ccomp"))
+            or _demand_clause(verb.head)
+        )
+        and verb.head.head.i != verb.head.i
+    ) or (_demand_clause(verb.head) and verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        # "Al Jazeera has demanded that Egypt release Hussein and condemned ...", "... while
+        # condemning ...", "Raab urged the embassy to reconsider and spoke with Pompeo": a
+        # finite verb is not coordinated with an infinitive or a subjunctive, and the
+        # participle goes with the demand; both share the subject of the clause above
         return _subject(verb.head.head)
     if verb.dep_ in ("xcomp", "conj", "pcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
@@ -288,6 +303,15 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         # with a past-tense modifier; the noun is the subject
         return verb.head, False
     return None, False
+
+
+def _demand_clause(verb: Token) -> bool:
+    """What a demand asks for, in the subjunctive: ``(demanded that Egypt) release``."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in SUBJUNCTIVE_HEADS
+        and verb.tag_ in ("VB", "VBP")
+    )
 
 
 NAMING_VERBS = frozenset({"call", "name", "know", "dub", "title", "entitle", "label"})
@@ -945,7 +969,10 @@ def _purpose_clause(verb: Token) -> bool:
 
 
 # a gerund after these happened, and its subject is the clause's: "after meeting Suharto"
-TEMPORAL_PREPS = frozenset({"after", "since", "upon", "during", "while", "when"})
+TEMPORAL_PREPS = frozenset({"after", "since", "upon", "during", "while", "when", "before"})
+# ... and so does one after these: "continued his attacks by accusing Merkel", "including
+# meeting with Pope Francis", "despite telling Congress"
+ASSERTING_PREPS = TEMPORAL_PREPS | {"by", "including", "despite"}
 
 
 def _clause_chain(verb: Token) -> list[Token]:
@@ -1058,7 +1085,9 @@ def _unasserted_gerund(verb: Token) -> bool:
     return (
         verb.dep_ == "pcomp"
         and (verb.tag_ == "VBG" or any(c.lower_ == "being" for c in verb.children))
-        and verb.head.lower_ not in TEMPORAL_PREPS
+        and verb.head.lower_ not in ASSERTING_PREPS
+        # "with Syrian jets bombing rebel-held areas": a gerund with its own subject
+        and not (verb.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in verb.children))
     )
 
 
@@ -2282,6 +2311,18 @@ def event_candidates(
         if cameo.root_code in VIOLENT_ROOTS and _no_perpetrator(verb, actor, target, resources):
             # "An avalanche killed seven students", "killed themselves": nobody acted on them
             gate = gate or "disaster"
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and not any(c.dep_ == "agent" for c in verb.children)
+            and cameo.root_code not in VIOLENT_ROOTS
+            # (not a short clause the parser misread: "Trump called NATO ...")
+            and actor is None
+        ):
+            # "the Western sanctions imposed against Syria": a participle with no agent
+            # names a thing; the guidelines code no event in it ("US sanctions announced
+            # last week")
+            gate = gate or "participle"
         if quote is None and not (actor_country or target_country or actor_entity or target_entity):
             # neither side is a named or national actor ("a political crisis threatened a
             # fragile ceasefire", "the report warned"): nothing to code it between, as in
