@@ -500,18 +500,6 @@ def _object(verb: Token, phrase_end: Token | None) -> Token | None:
     return None
 
 
-def _appeal_subject(verb: Token) -> Token | None:
-    """``called for the African Union to step in``: the parser reads ``for`` as the mark of
-    the clause; its subject is the one appealed to."""
-    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if after is None or after.dep_ != "mark" or after.lower_ != "for":
-        return None
-    clause = after.head
-    if clause.head.i != verb.i:
-        return None
-    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
-
-
 PERSON_LIKE_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 PRONOUN_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 # what is named after the city where it was made: "the Paris pact", "the Minsk accords"
@@ -685,7 +673,8 @@ class _Linker:
         word = token.text.casefold()
         if token.i > 0:
             before = token.doc[token.i - 1].text.casefold()
-            for form in (word, word[:-1] if plural and word.endswith("s") else word):
+            forms = (word, word[:-1]) if plural and word.endswith("s") else (word,)
+            for form in forms:
                 code = demonyms.get(f"{before} {form}")
                 if code is not None:
                     return code
