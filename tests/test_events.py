@@ -1160,6 +1160,16 @@ def test_a_journey_is_a_visit_and_one_on_the_schedule_an_intent(process: Process
         assert event.target_country_code in ("USA", "CMR"), text
 
 
+def test_a_joint_act_among_the_nations_of_one_actor_is_one_event(process: Process):
+    # the rules take "governors" as the partner of "ministers": one event, first to second
+    text = (
+        "On February 22, the finance ministers and central bank governors of the U.S., Japan, "
+        "West Germany, France and the U.K. signed an accord."
+    )
+    signed = [e for e in process(text).events if e.event_root_code == "05"]
+    assert [(e.actor_country_code, e.target_country_code) for e in signed] == [("USA", "JPN")]
+
+
 def test_an_accord_of_several_nations_is_one_event(process: Process, resources: Resources):
     rules = replace(resources, event_scorer=None)
     text = "The United States, Japan and France agreed that major currencies were stable."

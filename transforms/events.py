@@ -2263,6 +2263,16 @@ def event_candidates(
         if reciprocal:
             target, target_span, target_country = None, None, None
         joint_act = _mutual(cameo.root_code, code, verb) or reciprocal
+        # "the ministers and governors of the U.S., Japan ... signed an accord": the partner
+        # the rules took from the actor's own conjuncts is not a party of its own
+        among_actors = (
+            joint_act
+            and target is not None
+            and actor_span is not None
+            and actor_span.start <= target.i < actor_span.end
+        )
+        if among_actors and target_country == actor_country:
+            target_country = None
         if target_country is None and actor_span is not None and joint_act:
             # "American and Soviet negotiators will resume talks": a joint act of two
             # nationalities goes from the first to the second
@@ -2398,15 +2408,18 @@ def event_candidates(
         # a cooperative act between the coordinated nations ("American and Soviet negotiators
         # held talks") is coded from the first to the second above; one on a third nation
         # ("Britain and Australia offered wheat to Bangladesh") is done by each
-        joint = joint_act and (target_country is None or target_country in {c for _, c in others})
+        joint = joint_act and (
+            target_country is None or target_country in {c for _, c in others} or among_actors
+        )
         if not joint:
             # "US and British warplanes attacked", "South Korea and Japan denied": each nation
             # of a coordinated actor acts on the target
             nations = [(linker.entity_at(token), country) for token, country in others]
         target_nations: list[tuple[str | None, str, str]] = []
-        if target_span is not None and target_country is not None:
+        if target_span is not None and target_country is not None and not among_actors:
             # "will visit Britain, France and Italy", "met the leaders of Turkey and Iraq":
-            # the act is done to each nation of a coordinated target
+            # the act is done to each nation of a coordinated target (a joint act among the
+            # actor's nations is one event, from the first to the second)
             for token, country in _other_nations(target_span, target_country, linker):
                 if country == actor_country:
                     continue
