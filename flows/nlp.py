@@ -104,7 +104,8 @@ class UnwrappingTokenizer:
     """The model's tokenizer over the text with hard line wraps read as spaces. spaCy keeps a
     newline as a token of its own, and the parser, trained on unwrapped text, attaches it
     anywhere: ``have called\nfor the plan`` lost its ``call for`` and wrapped sentences their
-    structure. One character for one, so every offset still indexes the article's text."""
+    structure. A double quote typed for an apostrophe (``China"s``) is read as one too. One
+    character for one, so every offset still indexes the article's text."""
 
     def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
         self.tokenizer = tokenizer

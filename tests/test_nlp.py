@@ -162,6 +162,10 @@ def test_verb_lemmas_of_undoubled_inflections(
         # paragraph breaks, and the lines of a table or a list, stay
         ("said.\n    The dry period", "said.\n    The dry period"),
         ("results:\nPort Vale 2 Oxford 0\nExeter 4", "results:\nPort Vale 2 Oxford 0\nExeter 4"),
+        # a double quote typed for an apostrophe is read as one; real quotation marks stay
+        ('China"s Ministry of Agriculture', "China's Ministry of Agriculture"),
+        ('they didn"t say', "they didn't say"),
+        ('he called it "absurd" and left', 'he called it "absurd" and left'),
     ],
 )
 def test_hard_wraps_are_read_as_spaces(nlp: Language, text: str, parsed: str) -> None:

@@ -17,10 +17,16 @@ T = TypeVar("T")
 _HARD_WRAP = re.compile(r"(?<=[a-z,;])\n(?=\S)|(?<=\S)\n(?=[a-z])")
 
 
+# a double quote typed for an apostrophe, as some wire copy has it: "China"s Ministry",
+# "didn"t"
+_QUOTE_APOSTROPHE = re.compile(r'(?<=[A-Za-z])"(?=s\b)|(?<=[a-z]n)"(?=t\b)')
+
+
 def unwrap_lines(text: str) -> str:
-    """``text`` with its hard line wraps as spaces, one character for one: what the parser
-    reads (flows/nlp.py), so every offset into it indexes the article's text too."""
-    return _HARD_WRAP.sub(" ", text)
+    """``text`` with its hard line wraps as spaces and a double quote typed for an apostrophe
+    as one, character for character: what the parser reads (flows/nlp.py), so every offset
+    into it indexes the article's text too."""
+    return _QUOTE_APOSTROPHE.sub("'", _HARD_WRAP.sub(" ", text))
 
 
 def _per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
