@@ -1170,6 +1170,21 @@ def test_a_joint_act_among_the_nations_of_one_actor_is_one_event(process: Proces
     assert [(e.actor_country_code, e.target_country_code) for e in signed] == [("USA", "JPN")]
 
 
+def test_the_nations_a_group_includes_are_its_members(process: Process, resources: Resources):
+    rules = replace(resources, event_scorer=None)
+    text = (
+        "Kuwait has asked at least four countries, including the United States, Soviet Union, "
+        "Britain and China, for temporary use of their flags."
+    )
+    asked = {e.target_country_code for e in process(text, using=rules).events}
+    assert asked == {"USA", "RUS", "GBR", "CHN"}
+    text = (
+        "Several countries, including France and Saudi Arabia, pledged $75 million for the sites."
+    )
+    pledged = {e.actor_country_code for e in process(text, using=rules).events}
+    assert pledged == {"FRA", "SAU"}
+
+
 def test_an_accord_of_several_nations_is_one_event(process: Process, resources: Resources):
     rules = replace(resources, event_scorer=None)
     text = "The United States, Japan and France agreed that major currencies were stable."

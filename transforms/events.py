@@ -2254,6 +2254,19 @@ def event_candidates(
             aimed = _aimed_elsewhere(verb, target, actor_span, linker)
             if aimed is not None:
                 target, target_span, target_country = aimed
+        # "asked at least four countries, including the United States, Soviet Union, Britain
+        # and China", "several countries, including France and Saudi Arabia, pledged": the
+        # nations a group is said to include are its members
+        if target is not None and target_country is None:
+            member = _included(target)
+            if member is not None and linker.country_of(_np(member), member) is not None:
+                target, target_span = member, _np(member)
+                target_country = linker.country_of(target_span, member)
+        if actor is not None and actor_country is None:
+            member = _included(actor)
+            if member is not None and linker.country_of(_np(member), member) is not None:
+                actor, actor_span = member, _np(member)
+                actor_country = linker.country_of(actor_span, member)
         # "the U.S. and Brazil blamed one another": a reciprocal act is coded as a joint one
         reciprocal = (
             target is not None
@@ -2651,6 +2664,19 @@ def _other_nations(
         if country is not None and country != actor_country and country not in out:
             out[country] = token
     return [(token, country) for country, token in out.items()]
+
+
+def _included(head: Token) -> Token | None:
+    """The first member a group noun names with ``including`` or ``such as``: ``four
+    countries, including the United States``."""
+    for child in head.children:
+        if child.dep_ != "prep" or child.i < head.i:
+            continue
+        if child.lower_ == "including" or (
+            child.lower_ == "as" and any(c.lower_ == "such" for c in child.children)
+        ):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _conjunct(token: Token) -> Span:
