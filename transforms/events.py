@@ -1048,8 +1048,7 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
         # the same form shares its head's auxiliary and control verb
         head_negated, head_hypothetical = _flags(verb.head, announced)
         negated, hypothetical = negated or head_negated, hypothetical or head_hypothetical
-    for head in chain[1:]:
-        link = chain[chain.index(head) - 1]
+    for link, head in itertools.pairwise(chain):
         if link.dep_ == "advcl" and head.lemma_.lower() in HYPOTHETICAL_HEADS:
             # "called for the African Union to step in": what is appealed for has not happened
             hypothetical = True
@@ -2258,15 +2257,13 @@ def event_candidates(
         # and China", "several countries, including France and Saudi Arabia, pledged": the
         # nations a group is said to include are its members
         if target is not None and target_country is None:
-            member = _included(target)
-            if member is not None and linker.country_of(_np(member), member) is not None:
-                target, target_span = member, _np(member)
-                target_country = linker.country_of(target_span, member)
+            member = _member(target, linker)
+            if member is not None:
+                target, target_span, target_country = member
         if actor is not None and actor_country is None:
-            member = _included(actor)
-            if member is not None and linker.country_of(_np(member), member) is not None:
-                actor, actor_span = member, _np(member)
-                actor_country = linker.country_of(actor_span, member)
+            member = _member(actor, linker)
+            if member is not None:
+                actor, actor_span, actor_country = member
         # "the U.S. and Brazil blamed one another": a reciprocal act is coded as a joint one
         reciprocal = (
             target is not None
@@ -2666,16 +2663,21 @@ def _other_nations(
     return [(token, country) for country, token in out.items()]
 
 
-def _included(head: Token) -> Token | None:
-    """The first member a group noun names with ``including`` or ``such as``: ``four
-    countries, including the United States``."""
+def _member(head: Token, linker: _Linker) -> tuple[Token, Span, str] | None:
+    """The first member a group noun names with ``including`` or ``such as`` (``four
+    countries, including the United States``), with its phrase and country, if it has one."""
     for child in head.children:
         if child.dep_ != "prep" or child.i < head.i:
             continue
         if child.lower_ == "including" or (
             child.lower_ == "as" and any(c.lower_ == "such" for c in child.children)
         ):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            member = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if member is None:
+                return None
+            span = _np(member)
+            country = linker.country_of(span, member)
+            return (member, span, country) if country is not None else None
     return None
 
 

@@ -22,7 +22,7 @@ _HARD_WRAP = re.compile(r"(?<=[a-z,;])\n(?=\S)|(?<=\S)\n(?=[a-z])")
 _QUOTE_APOSTROPHE = re.compile(r'(?<=[A-Za-z])"(?=s\b)|(?<=[a-z]n)"(?=t\b)')
 
 
-def unwrap_lines(text: str) -> str:
+def parser_text(text: str) -> str:
     """``text`` with its hard line wraps as spaces and a double quote typed for an apostrophe
     as one, character for character: what the parser reads (flows/nlp.py), so every offset
     into it indexes the article's text too."""
