@@ -140,6 +140,7 @@ def predicate_features(
     target_lemma: str | None,
     companies: str,
     commerce: bool,
+    firms: bool,
 ) -> tuple[str, ...]:
     """What the keep model sees of a candidate: its code and verb, where the verb sits, and
     what the rules found around it.  Not its negation or modality: the annotation codes only
@@ -179,14 +180,17 @@ def predicate_features(
         f"lemma={lemma}|target={target_kind}",
         f"actor={actor_kind}|target={target_kind}",
     ]
-    # the annotation codes no commerce: firms on either side, or money and shares in the
-    # sentence, make business news more likely
+    # the annotation codes no commerce: firms on either side, money and shares in the
+    # sentence, or a company it names, make business news more likely
     features += [
         f"companies={companies}",
         f"root={root}|companies={companies}",
         f"commerce={commerce}",
         f"root={root}|commerce={commerce}",
         f"lemma={lemma}|commerce={commerce}",
+        f"firms={firms}",
+        f"root={root}|firms={firms}",
+        f"lemma={lemma}|firms={firms}",
     ]
     if target_lemma is not None:
         features.append(f"lemma={lemma}|object={target_lemma}")

@@ -1693,6 +1693,39 @@ COMPANY_NAME = re.compile(
     r"\b(?:Corp|Corporation|Inc|Ltd|Co|Company|plc|PLC|AG|SA|NV|Holdings|Oy|GmbH|SpA|Bhd)\b"
 )
 COMPANY_NOUNS = frozenset({"company", "firm", "maker", "manufacturer", "producer", "venture"})
+# nouns that only a business sentence uses ("maker" and "producer" are left out: "policy
+# makers", "oil producers" are often nations)
+FIRM_NOUNS = frozenset(
+    {"company", "firm", "subsidiary", "consortium", "affiliate", "conglomerate", "manufacturer"}
+)
+# a stock ticker as news wires print it: "<TCK>", "<NIPN.T>"
+TICKER = re.compile(r"<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>")
+# documents and terms: "that pact calls on Japan to stop", "a deficit budget calling for
+# spending", "the contract provides for": what they say is their terms, no one's act
+TERMS_NOUNS = frozenset(
+    {
+        "agreement",
+        "accord",
+        "pact",
+        "treaty",
+        "deal",
+        "contract",
+        "proposal",
+        "plan",
+        "budget",
+        "bill",
+        "tender",
+        "lawsuit",
+        "package",
+        "program",
+        "programme",
+        "legislation",
+        "amendment",
+        "decree",
+        "regulation",
+        "memorandum",
+    }
+)
 
 
 COMMERCE_WORDS = frozenset(
@@ -1719,6 +1752,24 @@ def _sports_news(sent: Span, sport_words: frozenset[str]) -> bool:
         word in sport_words or any(part in sport_words for part in word.split("-"))
         for word in WORD_RE.findall(sent.text.casefold())
     )
+
+
+def _names_firm(sent: Span) -> bool:
+    """A sentence that names a company: a ticker, a name with a legal form, or a firm noun
+    (``AW Computer Systems Inc said it signed an agreement``)."""
+    if TICKER.search(sent.text):
+        return True
+    if any(ent.label_ == "ORG" and COMPANY_NAME.search(ent.text) for ent in sent.ents):
+        return True
+    return any(t.lemma_.lower() in FIRM_NOUNS for t in sent)
+
+
+def _terms(verb: Token, actor: Token | None) -> bool:
+    """The verb says what a document provides: its subject is one (``that pact calls on
+    Japan``), or it is a participle on one (``a budget calling for spending``)."""
+    if actor is not None and actor.lemma_.lower() in TERMS_NOUNS:
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in TERMS_NOUNS
 
 
 def _company(span: Span, head: Token) -> bool:
@@ -1911,6 +1962,7 @@ class _SentenceFacts:
     mentions: list[_Mention]  # its countries, one mention each (_country_mentions)
     sport: bool  # it is sports news
     commerce: bool  # it names money, shares or prices
+    firms: bool  # it names a company
 
 
 def _sentence_facts(sent: Span, linker: _Linker, resources: Resources) -> _SentenceFacts:
@@ -1918,6 +1970,7 @@ def _sentence_facts(sent: Span, linker: _Linker, resources: Resources) -> _Sente
         mentions=_country_mentions(sent, linker),
         sport=_sports_news(sent, resources.sport_words),
         commerce=_commerce(sent),
+        firms=_names_firm(sent),
     )
 
 
@@ -2317,6 +2370,10 @@ def event_candidates(
         if facts.sport:
             # "Italy ... when they meet Wales on Saturday": sport is no political interaction
             gate = gate or "sport"
+        if _terms(verb, actor):
+            # "That pact calls on Japan to stop selling cut-price chips": the annotation
+            # codes the parties' acts, not what their documents provide
+            gate = gate or "terms"
         if cameo.root_code in VIOLENT_ROOTS and _no_perpetrator(verb, actor, target, resources):
             # "An avalanche killed seven students", "killed themselves": nobody acted on them
             gate = gate or "disaster"
@@ -2478,6 +2535,7 @@ def event_candidates(
                 target_lemma=target.lemma_.lower() if target is not None else None,
                 companies=companies,
                 commerce=facts.commerce,
+                firms=facts.firms,
             )
             actor_options, target_options = (
                 _options(
