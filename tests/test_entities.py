@@ -241,3 +241,20 @@ def test_a_city_named_like_its_region_stays_the_city(process: Process):
     assert places["Kabul"].feature_kind == "city"
     assert places["New York"].latitude is not None
     assert abs(places["New York"].latitude - 40.71) < 0.1
+
+
+def test_a_building_or_area_is_no_city_it_translates(process: Process):
+    # GeoNames lists "White House" among Casablanca's names and "North" among North Salt
+    # Lake's; the model calls these a facility and a location, which are no such cities
+    result = process(
+        "Mr Kenny will hold talks with President Trump in the White House tomorrow, and "
+        "troops moved to the North."
+    )
+    places = {alias: e for e in result.entities for alias in e.aliases}
+    assert places["White House"].country_code is None
+    assert places["White House"].geonames_id is None
+    assert places["North"].country_code is None
+    # a city the model calls a place is still found by any of its names
+    result = process("Officials in Kiev and Cologne said the talks would resume.")
+    places = {alias: e for e in result.entities for alias in e.aliases}
+    assert (places["Kiev"].country_code, places["Cologne"].country_code) == ("UKR", "DEU")

@@ -202,7 +202,9 @@ def extract_entities(doc: Doc, doc_id: str, resources: Resources) -> EntityExtra
             # a rule named the entity: every surface form (ISIS, Daesh, IS) keys to that name
             key = name_key(span.ent_id_)
         elif label in PLACE_LABELS:
-            place = resources.gazetteer.resolve(name, context)
+            # a building or an area (FAC, LOC) named like a city's translation is no city:
+            # "the White House" is not Casablanca, "the North" not North Salt Lake
+            place = resources.gazetteer.resolve(name, context, alternate_city_names=label == "GPE")
             if place is not None:
                 key = (
                     f"geonames:{place.geonames_id}"

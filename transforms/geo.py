@@ -69,20 +69,31 @@ class Gazetteer:
         return self.by_name.get(_lookup_key(name), [])
 
     def resolve(
-        self, name: str, context_countries: Mapping[str, int] | None = None
+        self,
+        name: str,
+        context_countries: Mapping[str, int] | None = None,
+        *,
+        alternate_city_names: bool = True,
     ) -> Place | None:
         """Best place for a name: countries first, then places in countries the article
         mentions (unless a national capital or a state of that name is five times larger),
         then places whose own name it is, unless ten times smaller (``Islamabad`` is
         Pakistan's capital, not Chattogram, which GeoNames also lists under that old name),
         then the most populous.
-        ``context_countries`` counts country codes seen in the document."""
+        ``context_countries`` counts country codes seen in the document.
+        ``alternate_city_names=False`` takes a city only by its own name (accents aside): for a
+        building or an area, whose name GeoNames may list as a city's translation or nickname
+        (``the White House`` is Casablanca's, ``North`` North Salt Lake's)."""
         key = _lookup_key(name)
         found = self.by_name.get(key, [])
+        plain = _plain(key)
+        if not alternate_city_names:
+            found = [
+                p for p in found if p.feature_kind != "city" or _plain(_lookup_key(p.name)) == plain
+            ]
         if not found:
             return None
         context = context_countries or {}
-        plain = _plain(key)
 
         # a place that only lists the name among its alternates still wins when it is ten times
         # larger: "Calcutta" is Kolkata, "St. Petersburg" the Russian city
