@@ -258,3 +258,21 @@ def test_a_building_or_area_is_no_city_it_translates(process: Process):
     result = process("Officials in Kiev and Cologne said the talks would resume.")
     places = {alias: e for e in result.entities for alias in e.aliases}
     assert (places["Kiev"].country_code, places["Cologne"].country_code) == ("UKR", "DEU")
+
+
+def test_the_articles_countries_choose_among_places_named_so(process: Process):
+    # GeoNames lists "Sydney" among Sidney's (Montana) names, "Milan" among Syracuse's and
+    # "Perth" among Perth Amboy's (New Jersey): an article naming the United States does not
+    # make them American, as it makes Birmingham the Alabama city
+    result = process(
+        "The United States sent envoys to Sydney, Milan and Perth, and to Birmingham, Alabama."
+    )
+    places = {alias: e for e in result.entities for alias in e.aliases}
+    assert places["Sydney"].country_code == "AUS"
+    assert places["Milan"].country_code == "ITA"
+    assert places["Perth"].country_code == "AUS"
+    assert places["Birmingham"].country_code == "USA"
+    # among the article's countries' places, one named so: not Austin, which also lists it
+    result = process("Floods hit Waterloo, a city in the United States, on Monday.")
+    places = {alias: e for e in result.entities for alias in e.aliases}
+    assert (places["Waterloo"].name, places["Waterloo"].country_code) == ("Waterloo", "USA")

@@ -106,12 +106,20 @@ class Gazetteer:
             (p.population for p in found if p.capital or p.feature_kind == "region"), default=0
         )
 
-        def own_name(place: Place) -> bool:
+        def named_so(place: Place) -> bool:
             if place.feature_kind == "region" and place.population < 10 * largest_city:
                 return False
-            return _plain(_lookup_key(place.name)) == plain and _weight(place) * 10 >= largest
+            return _plain(_lookup_key(place.name)) == plain
 
-        def score(place: Place) -> tuple[bool, bool, int, bool, int]:
+        def own_name(place: Place) -> bool:
+            return named_so(place) and _weight(place) * 10 >= largest
+
+        # the largest place whose own name it is: one that only lists the name among its
+        # alternates and has less than a fifth of its people is no rival to it
+        largest_named = max((_weight(p) for p in found if named_so(p)), default=0)
+
+        def score(place: Place) -> tuple[bool, bool, bool, int, bool, bool, int]:
+            in_context = context.get(place.country_code, 0)
             return (
                 place.feature_kind == "country",
                 # the article's countries do not choose a town five times smaller than a
@@ -119,7 +127,14 @@ class Gazetteer:
                 # is not the English town, "Moscow" next to the US not in Idaho, "Ontario" the
                 # province, not the Californian city
                 place.population * CAPITAL_DOMINANCE >= dominant,
-                context.get(place.country_code, 0),
+                # nor a place that lists the name only among its alternates and is five times
+                # smaller than one whose own name it is: "Sydney" beside the US is not Sidney,
+                # Montana, "Milan" not Syracuse
+                named_so(place) or _weight(place) * CAPITAL_DOMINANCE >= largest_named,
+                in_context,
+                # among the article's countries' places, one named so: "Waterloo" beside the
+                # US is Waterloo, Iowa, not Austin
+                in_context > 0 and named_so(place),
                 own_name(place),
                 _weight(place),
             )
