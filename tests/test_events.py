@@ -1581,6 +1581,35 @@ RULES_TABLE = [
         "meet with leader",
         {"event_code": "040", "actor_country_code": "USA", "target_country_code": "CHN"},
     ),
+    # backing armed forces or an operation is military cooperation, a project economic aid
+    (
+        "The district was recaptured in 2016 in an operation supported by Russia.",
+        "support",
+        {"event_code": "062", "actor_country_code": "RUS"},
+    ),
+    (
+        "Iraqi government forces, backed by US advisers and air support, have cleared the east"
+        " of Mosul.",
+        "back",
+        {"event_code": "062", "actor_country_code": "USA", "target_country_code": "IRQ"},
+    ),
+    (
+        "The project is supported by the Department of Jobs through IDA Ireland.",
+        "support",
+        {"event_code": "071", "target_text": "The project"},
+    ),
+    # a warning against something addressed to no one is an appeal; to someone, a threat
+    (
+        "Bank of England governor Mervyn King has warned against placing too much weight on"
+        " one month's data.",
+        "warn",
+        {"event_code": "020", "actor_country_code": "GBR", "target_country_code": None},
+    ),
+    (
+        "Russia warned the US-led coalition against letting fighters escape.",
+        "warn",
+        {"event_code": "130", "actor_country_code": "RUS", "target_country_code": "IGO"},
+    ),
     # a threat is aimed at the target of the threatened act
     (
         "Britain has threatened to impose restrictions on Japanese banks in London.",

@@ -1167,6 +1167,26 @@ HOSTED_NOUNS = frozenset(
 )
 
 
+# what is backed: armed forces and their operations, or a project to fund (_refine)
+ARMED_NOUNS = frozenset(
+    {
+        "force",
+        "troop",
+        "fighter",
+        "rebel",
+        "militia",
+        "army",
+        "operation",
+        "offensive",
+        "soldier",
+        "militant",
+        "insurgent",
+        "guerrilla",
+    }
+)
+PROJECT_NOUNS = frozenset({"project", "programme", "program", "scheme", "reconstruction"})
+
+
 def _refine(
     verb: Token, code: str, actor: Token | None, target: Token | None, resources: Resources
 ) -> tuple[str, Token | None]:
@@ -1208,12 +1228,31 @@ def _refine(
             # target of "warned that France ..." empty (46 of the training set's 50 012s)
             code = "012"
     if (
+        lemma in WARNING_HEADS
+        and code.startswith("13")
+        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
+    ):
+        # "warned against placing too much weight on one month's data": a warning against
+        # something addressed to no one is an appeal (020); "warned the coalition against
+        # letting fighters escape" stays a threat (docs/event_annotation.md)
+        code = "020"
+    if (
         lemma == "welcome"
         and code == "051"
         and target is not None
         and (target.ent_type_ in ("PERSON", "NORP") or target.lemma_.lower() in HOSTED_NOUNS)
     ):
         code = "043"
+    if lemma in ("support", "back") and code.startswith("05") and target is not None:
+        # backing armed forces or an operation is military cooperation, backing a project
+        # economic aid: "an operation supported by Russia", "forces backed by US advisers",
+        # "the project is supported by the Department of Jobs" (annotators: 062, 071)
+        noun = target.lemma_.lower()
+        if noun in ARMED_NOUNS:
+            code = "062"
+        elif noun in PROJECT_NOUNS:
+            code = "071"
     weapon = _weapon(verb, target) if lemma not in AIMING_VERBS else None
     if code.startswith("19") and weapon is not None:
         # "fired rockets at Israel" hits Israel; "fired a ballistic missile", "the missile was
