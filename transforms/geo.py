@@ -37,8 +37,15 @@ def _plain(key: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
+def _named(place: Place, plain: str) -> bool:
+    """The place's own name is ``plain`` (a key without accents), not only an alternate."""
+    return _plain(_lookup_key(place.name)) == plain
+
+
 # a national capital or a state is the place its name means unless the other is a fifth its size
 CAPITAL_DOMINANCE = 5
+# ... and so is a place named so, over one that only lists the name among its alternates
+ALTERNATE_DOMINANCE = 5
 
 
 def _weight(place: Place) -> int:
@@ -76,8 +83,9 @@ class Gazetteer:
         alternate_city_names: bool = True,
     ) -> Place | None:
         """Best place for a name: countries first, then places in countries the article
-        mentions (unless a national capital or a state of that name is five times larger),
-        then places whose own name it is, unless ten times smaller (``Islamabad`` is
+        mentions (unless a national capital or a state of that name is five times larger, or
+        the place only lists the name among its alternates and a place named so is five times
+        larger), then places whose own name it is, unless ten times smaller (``Islamabad`` is
         Pakistan's capital, not Chattogram, which GeoNames also lists under that old name),
         then the most populous.
         ``context_countries`` counts country codes seen in the document.
@@ -88,9 +96,7 @@ class Gazetteer:
         found = self.by_name.get(key, [])
         plain = _plain(key)
         if not alternate_city_names:
-            found = [
-                p for p in found if p.feature_kind != "city" or _plain(_lookup_key(p.name)) == plain
-            ]
+            found = [p for p in found if p.feature_kind != "city" or _named(p, plain)]
         if not found:
             return None
         context = context_countries or {}
@@ -109,7 +115,7 @@ class Gazetteer:
         def named_so(place: Place) -> bool:
             if place.feature_kind == "region" and place.population < 10 * largest_city:
                 return False
-            return _plain(_lookup_key(place.name)) == plain
+            return _named(place, plain)
 
         def own_name(place: Place) -> bool:
             return named_so(place) and _weight(place) * 10 >= largest
@@ -130,7 +136,7 @@ class Gazetteer:
                 # nor a place that lists the name only among its alternates and is five times
                 # smaller than one whose own name it is: "Sydney" beside the US is not Sidney,
                 # Montana, "Milan" not Syracuse
-                named_so(place) or _weight(place) * CAPITAL_DOMINANCE >= largest_named,
+                named_so(place) or _weight(place) * ALTERNATE_DOMINANCE >= largest_named,
                 in_context,
                 # among the article's countries' places, one named so: "Waterloo" beside the
                 # US is Waterloo, Iowa, not Austin
