@@ -38,7 +38,8 @@ def document_record(article: Article, doc: Doc) -> DocumentRecord:
 def transform_document(doc: Doc, article: Article, resources: Resources) -> DocResult:
     """All rows for one article. ``doc`` must be the pipeline's output for ``article.text``."""
     if doc.text != parser_text(article.text):
-        # (the parser reads hard line wraps as spaces: flows/nlp.py)
+        # (the parser reads parser_text: line wraps as spaces, a quote typed for an
+        # apostrophe as one; flows/nlp.py)
         raise ValueError("the Doc was not made from this article's text: offsets would not match")
     document = document_record(article, doc)
     entities = extract_entities(doc, document.doc_id, resources)

@@ -1193,7 +1193,8 @@ def _refine(
     """Context-dependent codes the lexicon cannot express, and the partner of a joint action.
 
     * ``warned that ...`` is a pessimistic comment (012), ``warned X against/not to`` a
-      threat (13x); with no addressee it has no target.
+      threat (13x), ``warned against`` with no addressee an appeal (020); with no addressee
+      it has no target.
     * ``welcomed`` a person or delegation is hosting a visit (043), not praise.
     * ``the EU and Turkey signed an agreement``: a cooperative act by coordinated actors on a
       thing (not a named party) is coded from the first to the second."""
@@ -1218,25 +1219,23 @@ def _refine(
             or (c.dep_ == "prep" and c.lower_ == "of" and _threatened_act(c))
             for c in verb.children
         )
+        addressed = any(c.dep_ in ("dobj", "dative") for c in verb.children)
         # "warned of the possibility of casualties", "warned about the dangers of ...": a
         # danger foreseen; "warned of retaliation" stays a threat
-        foreseen = not any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+        foreseen = not addressed and any(
             c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children
         )
         if (ccomp is not None or fronted or foreseen) and not threat:
             # what the comment is about is a topic, not a target: annotators leave the
             # target of "warned that France ..." empty (46 of the training set's 50 012s)
             code = "012"
-    if (
-        lemma in WARNING_HEADS
-        and code.startswith("13")
-        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
-        and any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
-    ):
-        # "warned against placing too much weight on one month's data": a warning against
-        # something addressed to no one is an appeal (020); "warned the coalition against
-        # letting fighters escape" stays a threat (docs/event_annotation.md)
-        code = "020"
+        elif not addressed and any(
+            c.dep_ == "prep" and c.lower_ == "against" for c in verb.children
+        ):
+            # "warned against placing too much weight on one month's data": a warning against
+            # something addressed to no one is an appeal (020); "warned the coalition against
+            # letting fighters escape" stays a threat (docs/event_annotation.md)
+            code = "020"
     if (
         lemma == "welcome"
         and code == "051"
