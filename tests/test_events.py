@@ -141,7 +141,7 @@ def test_seed_events(process: Process):
         ),
         # the Kremlin -> RUS; the weekend before publication
         (
-            "The Kremlin accused Ukraine of shelling Donetsk over the weekend.",
+            "Over the weekend the Kremlin accused Ukraine of shelling Donetsk.",
             "accuse",
             {
                 "actor_country_code": "RUS",
@@ -626,6 +626,43 @@ def test_reporting_verb_with_quote_is_statement_event(process: Process):
     warn = next(e for e in result.events if e.predicate == "warn")
     assert warn.quote_id is not None and warn.actor_country_code == "IRN"
     assert next(e for e in result.events if e.predicate == "retaliate").hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "day", "precision"),
+    [
+        # the reporting verb's date is not the reported act's
+        ("Russia told reporters on Monday that Iraqi forces had retaken Qaraqosh.", "tell",
+         date(2016, 10, 17), "day"),
+        ("Russia told reporters on Monday that Iraqi forces had retaken Qaraqosh.", "retake",
+         None, None),
+        # a bound, a thing's date
+        ("Japan agreed to extend the ban until July 1.", "agree to extend", None, None),
+        ("Japan accused China of violating a 1986 pact.", "accuse", None, None),
+        ("Iran condemned the March 20-21 talks.", "condemn", None, None),
+        # what a modal puts ahead is dated ahead
+        ("The minister said he would visit Moscow on Monday.", "visit", date(2016, 10, 24), "day"),
+        # a participle clause happens then too; "ago"
+        ("Two years ago, Turkey shot down a Russian jet, killing one pilot.", "kill",
+         date(2014, 1, 1), "year"),
+        # a when-clause dates its head
+        ("Putin criticised Turkey when Erdogan visited Moscow last month.", "criticise",
+         date(2016, 9, 1), "month"),
+        # a dated occasion; a bare date the parser hangs on the reported clause
+        ("Rule told the panel at today's hearing that the department opposed the merger.", "tell",
+         date(2016, 10, 21), "day"),
+        ("Turnbull told reporters Tuesday the arrest showed the threat.", "tell",
+         date(2016, 10, 18), "day"),
+        ("Police arrested two Iraqi men in Berlin this afternoon.", "arrest",
+         date(2016, 10, 21), "day"),
+        # a span of days starts on its first
+        ("Egypt and Israel will hold talks on March 20-21.", "hold talk", date(2017, 3, 20), "day"),
+    ],
+)  # fmt: skip
+def test_event_dates(process: Process, text: str, predicate: str, day, precision):
+    """The date the sentence states for the act (docs/event_annotation.md, section 6)."""
+    event = next(e for e in process(text, "2016-10-21").events if e.predicate == predicate)
+    assert (event.event_date, event.date_precision) == (day, precision), text
 
 
 def test_going_to_is_the_future_not_a_journey(process: Process):

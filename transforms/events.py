@@ -17,7 +17,7 @@ from datetime import datetime
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.dates import resolve_date
+from transforms.dates import is_date_expression, resolve_date
 from transforms.entities import PLACE_LABELS, EntityExtraction
 from transforms.event_scorer import (
     ArgOption,
@@ -925,22 +925,162 @@ class _Linker:
         return None
 
 
-def _date_of(verb: Token, sent_ents: list[Span]) -> Span | None:
-    """The date expression of the verb's own clause; a coordinated or complement verb shares
-    its head's date; a lone date in the sentence applies to all its clauses."""
-    ents = [e for e in sent_ents if e.label_ == "DATE"]
-    clause = verb
-    while True:
-        for e in ents:
-            if any(t.head.i == clause.i or t.head.head.i == clause.i for t in e):
-                return e
-        if clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-            clause = clause.head
-            continue
-        break
-    if len(ents) == 1:
-        return ents[0]
+# a date after these bounds or spans the act, it does not date it ("until July 1", "by
+# Friday", "since 2011", "between June and July")
+BOUND_WORDS = frozenset({"until", "till", "through", "by", "since", "between", "for"})
+
+
+def _bound(date_span: Span) -> bool:
+    before = date_span.doc[date_span.start - 1] if date_span.start > 0 else None
+    if date_span[0].lower_ in BOUND_WORDS or (before is not None and before.lower_ in BOUND_WORDS):
+        return True
+    # ... or further up its phrase: "until the end of March", "between midnight on Friday
+    # and 1am on Saturday" ("by" and "for" only right before it: "attacked by militants on
+    # Monday" is dated)
+    token = date_span.root
+    while token.dep_ in ("pobj", "prep", "conj", "cc", "compound", "npadvmod", "nummod"):
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in BOUND_WORDS - {"by", "for"}:
+            return True
+    return False
+
+
+def _of_noun(date_span: Span) -> bool:
+    """The date names a thing, not when the act happened: ``a 1986 pact``, ``1987's results``,
+    ``the May 11 elections`` (but ``at today's hearing`` is when)."""
+    root = date_span.root
+    return (
+        root.dep_ in ("compound", "nmod", "amod", "poss", "nummod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and not _at_dated_occasion(date_span)
+    )
+
+
+def _at_dated_occasion(date_span: Span) -> bool:
+    """``told the panel at today's hearing``, ``during last week's visit``."""
+    root = date_span.root
+    noun = root.head
+    return (
+        root.dep_ == "poss"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("at", "during")
+        and noun.head.dep_ == "prep"
+    )
+
+
+def _when_clause(clause: Token) -> bool:
+    """``when he visits there next month``, ``as troops attacked Aleppo``: the clause happens
+    at the time of its head."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "while") and c.i < clause.i
+        for c in clause.children
+    )
+
+
+def _participle_clause(clause: Token) -> bool:
+    """``shot down a jet, killing one pilot``: a participle clause with no conjunction tells
+    what else happened then."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and not any(c.dep_ in ("mark", "advmod") and c.i < clause.i for c in clause.children)
+    )
+
+
+def _attached(date_span: Span, clause: Token) -> bool:
+    """The date hangs on the clause's verb, itself or by a preposition (``on Thursday``,
+    ``at today's hearing``)."""
+    root = date_span.root
+    if _at_dated_occasion(date_span):
+        root = root.head
+    return root.head.i == clause.i or (root.head.dep_ == "prep" and root.head.head.i == clause.i)
+
+
+def _governing_verb(date_span: Span) -> Token | None:
+    """The first verb above the date: the clause it dates, wherever the parser hung it
+    (``warned the coalition on Thursday`` on ``coalition``; ``the May 11 elections`` is the
+    clause's that holds ``elections``)."""
+    token = date_span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
     return None
+
+
+def _date_of(verb: Token, sent_ents: list[Span]) -> Span | None:
+    """The date expression of the verb's own clause; a coordinated, complement or purpose verb,
+    a participle clause and a ``when`` clause share their head's date (``_clause_chain``).  Not a date of another clause (a reported one, a
+    relative clause, the reporting verb's), of a noun (``the May 11 elections``), a bound
+    (``until July 1``) or what is no date (``three years``, ``annual``): the guidelines'
+    reading of an event's date (docs/event_annotation.md, section 6)."""
+    ents = [
+        e
+        for e in sent_ents
+        if e.label_ in ("DATE", "TIME")
+        and not _bound(e)
+        and not _of_noun(e)
+        and is_date_expression(e.text)
+    ]
+    chain = _clause_chain(verb, simultaneous=True)
+    for clause in chain:
+        for e in ents:
+            if _attached(e, clause):
+                return e
+    # a verb coordinated after it shares its date ("did not endorse the tax but raised it
+    # yesterday")
+    conjuncts = (
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+    )
+    for conjunct in conjuncts:
+        for e in ents:
+            if _attached(e, conjunct):
+                return e
+    in_chain = {t.i for t in chain}
+    for e in ents:
+        governing = _governing_verb(e)
+        if governing is None or _relative_to_another(e, governing):
+            continue
+        if _when_clause(governing):
+            governing = governing.head
+        elif governing.dep_ == "ccomp" and _before_subject(e, governing):
+            # "told reporters Tuesday the arrest highlighted ...": the parser hangs a bare
+            # date on the reported clause it precedes
+            governing = governing.head
+        if governing.i in in_chain:
+            return e
+    return None
+
+
+def _before_subject(date_span: Span, clause: Token) -> bool:
+    """The date comes before the clause's subject and its ``that``."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    start = subject.left_edge.i if mark is None else min(mark.i, subject.left_edge.i)
+    return date_span.end <= start
+
+
+# a date of a noun after these dates another happening the act is timed against
+RELATIVE_TIME_WORDS = frozenset(
+    {"ahead", "before", "after", "since", "until", "following", "prior", "pending"}
+)
+
+
+def _relative_to_another(date_span: Span, governing: Token) -> bool:
+    """Between the date and its verb sits a word that times the act against something else:
+    the date is that thing's (``told reporters ahead of his departure on Sunday``)."""
+    token = date_span.root.head
+    while token.i != governing.i:
+        if token.lower_ in RELATIVE_TIME_WORDS:
+            return True
+        token = token.head
+    return False
 
 
 # going somewhere to do something: the traveller does it ("went to Ankara to meet Erdogan")
@@ -964,14 +1104,21 @@ TEMPORAL_PREPS = frozenset({"after", "since", "upon", "during", "while", "when",
 ASSERTING_PREPS = TEMPORAL_PREPS | {"by", "including", "despite"}
 
 
-def _clause_chain(verb: Token) -> list[Token]:
+def _clause_chain(verb: Token, simultaneous: bool = False) -> list[Token]:
     """The verb and the verbs it complements, is coordinated with or serves as an infinitive
     of purpose (``prepared to retake``, ``met and agreed``, ``will stop in Hong Kong to
-    meet``): what is said of them (a future, a condition) is said of it."""
+    meet``): what is said of them (a future, a condition) is said of it.  ``simultaneous``:
+    also the verbs a participle clause or a ``when`` clause tells the time of (``shot down a
+    jet, killing one pilot``; ``criticised Turkey when Erdogan visited``), which share their
+    date but not their mood."""
     chain = [verb]
     while True:
         last = chain[-1]
-        linked = last.dep_ in ("xcomp", "conj") or _purpose_clause(last)
+        linked = (
+            last.dep_ in ("xcomp", "conj")
+            or _purpose_clause(last)
+            or (simultaneous and (_participle_clause(last) or _when_clause(last)))
+        )
         if not linked or last.head.i == last.i:
             return chain
         chain.append(last.head)
@@ -2461,8 +2608,19 @@ def event_candidates(
                 or (present and cameo.root_code == "04")
             )
         )
+        # "would go to Japan on Friday": an act under a modal is still to come when told, and so
+        # is a dated act told in the present ("effective April one when he takes over")
+        prospective = (
+            future
+            or present
+            or any(
+                c.dep_ == "aux" and c.lemma_.lower() in MODALS
+                for t in _clause_chain(verb)
+                for c in t.children
+            )
+        )
         resolved = (
-            resolve_date(date_span.text, published, future) if date_span is not None else None
+            resolve_date(date_span.text, published, prospective) if date_span is not None else None
         )
         ahead = verb.tag_ not in ("VBD", "VBN") and (
             (resolved is not None and published is not None and resolved.value > published.date())

@@ -1,0 +1,101 @@
+"""Draw events with a date expression in their sentence, for hand annotation of
+``bench/event_dates_gold.jsonl`` (see ``bench/eval_event_dates.py``).
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/sample_date_sentences.py --seed 11 --n 200 --first-id 261 > items.jsonl
+
+Articles with a publication date are drawn at random from ``../shared/corpus/news.jsonl.gz``;
+each sentence that holds a DATE entity is coded on its own (as ``bench/eval_events.py`` does)
+and every event the coder gives it becomes an item: the sentence, the publication date and
+the words of the event's verb with their offsets.  The coder's dates are not written out:
+annotators give each item its date without seeing the system's.  Articles already in
+``bench/event_dates_gold.jsonl`` are not drawn again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.eval_events import run  # noqa: E402
+from flows.nlp import load_nlp  # noqa: E402
+from flows.resources import load_resources  # noqa: E402
+from transforms.articles import parse_published  # noqa: E402
+
+CORPUS = ROOT.parent / "shared/corpus/news.jsonl.gz"
+GOLD = ROOT / "bench/events_gold.jsonl"
+TRAIN = ROOT / "bench/events_train.jsonl"
+DATES = ROOT / "bench/event_dates_gold.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--n", type=int, default=240, help="items to draw")
+    parser.add_argument("--per-article", type=int, default=2, help="at most this many items")
+    parser.add_argument("--first-id", type=int, default=1, help="number of the first item")
+    args = parser.parse_args()
+
+    # sentences already in the event gold or training rows are left out
+    seen = set()
+    for path in (GOLD, TRAIN):
+        for line in path.read_text().splitlines():
+            seen.add(" ".join(json.loads(line)["text"].split()))
+    # ... and so are the articles already drawn for dates
+    drawn = set()
+    if DATES.exists():
+        drawn = {json.loads(line)["article_id"] for line in DATES.read_text().splitlines()}
+    with gzip.open(CORPUS, "rt") as f:
+        articles = [
+            row
+            for line in f
+            if (row := json.loads(line)).get("published") and row["id"] not in drawn
+        ]
+    rng = random.Random(args.seed)
+    rng.shuffle(articles)
+    nlp = load_nlp()
+    resources = load_resources()
+    n = 0
+    for article in articles:
+        published = parse_published(article["published"])
+        if published is None:
+            continue
+        doc = nlp(article["text"])
+        items = []
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if " ".join(text.split()) in seen or not any(e.label_ == "DATE" for e in sent.ents):
+                continue
+            events, _ = run(nlp, resources, text, article["published"])
+            # one item per verb (a coordinated actor's nations share it)
+            for event in {e.start_char: e for e in events}.values():
+                items.append(
+                    {
+                        "article_id": article["id"],
+                        "corpus": article["corpus"],
+                        "published": article["published"],
+                        "published_date": published.date().isoformat(),
+                        "published_weekday": published.strftime("%A"),
+                        "text": text,
+                        "verb": event.predicate,
+                        "verb_start": event.start_char,
+                        "verb_end": event.end_char,
+                    }
+                )
+        for item in rng.sample(items, min(args.per_article, len(items))):
+            print(json.dumps({"id": f"date-{args.first_id + n}", **item}, ensure_ascii=False))
+            n += 1
+            if n == args.n:
+                return
+
+
+if __name__ == "__main__":
+    main()
