@@ -5,7 +5,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/eval_event_dates.py [--gold PATH] [--show N]
 
 ``bench/event_dates_gold.jsonl``: events the coder gave sentences of ``../shared/corpus`` that
-hold a date expression (drawn by ``bench/sample_date_sentences.py``), each dated by two
+hold a date expression (drawn by ``bench/sample_event_items.py``), each dated by two
 annotators independently under ``docs/event_annotation.md`` section 6 (``dates_first``,
 ``dates_second``: the date the sentence states for the act, resolved against the publication
 date, or null) and, where they differed, settled by an adjudicator (``date``, ``precision``).

@@ -665,6 +665,37 @@ def test_event_dates(process: Process, text: str, predicate: str, day, precision
     assert (event.event_date, event.date_precision) == (day, precision), text
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "place"),
+    [
+        # the act's own clause places it; a reported act has its own place
+        ("Russia told reporters in Ankara that Syrian forces had bombed Idlib.", "tell", "Ankara"),
+        ("Russia told reporters in Ankara that Syrian forces had bombed Idlib.", "bomb", "Idlib"),
+        ("The ministers met in Geneva on Monday.", "meet", "Geneva"),
+        ("The president met senior advisers at the White House.", "meet", "White House"),
+        # a place in the phrase of the clause's place
+        ("A car bomb exploded at the Paris offices of the IMF.", "explode", "Paris"),
+        # a journey's end, a place struck
+        ("Funaro travelled to the United States for talks with creditors.", "travel",
+         "United States"),
+        ("Iraqi forces retook Qaraqosh.", "retook", "Qaraqosh"),
+        # not a thing's place, nor a country acted on in words, nor troops' country
+        ("Colombia denied selling coffee to clients in Europe.", "deny", None),
+        ("Russia warned Turkey.", "warn", None),
+        ("Egypt has agreed to build two new roads in Uganda.", "agree to build", None),
+    ],
+)  # fmt: skip
+def test_event_places(process: Process, text: str, predicate: str, place: str | None):
+    """Where the act happened, as its sentence says (docs/event_annotation.md, section 7)."""
+    result = process(text, "2016-10-21")
+    event = next(e for e in result.events if e.predicate == predicate)
+    names = {e.entity_id: {e.name, *e.aliases} for e in result.entities}
+    if place is None:
+        assert event.location_entity_id is None, text
+    else:
+        assert place in names[event.location_entity_id], text
+
+
 def test_going_to_is_the_future_not_a_journey(process: Process):
     result = process("Russia is going to attack Ukraine.", "2016-10-21")
     assert [e.predicate for e in result.events] == ["attack"]

@@ -911,18 +911,79 @@ class _Linker:
                 return code
         return None
 
-    def location(self, sent: Span) -> str | None:
-        for token in sent:
-            if token.dep_ == "pobj" and token.head.lemma_.lower() in (
-                "in",
-                "at",
-                "near",
-                "outside",
-            ):
-                span = self._covering(token.idx)
-                if span is not None and self.labels.get(span) in PLACE_LABELS:
-                    return self.entities.by_span[span]
+    def place_of(
+        self, verb: Token, phrase_end: Token | None, root: str, target: Token | None
+    ) -> str | None:
+        """Where the act happened, as its sentence says (docs/event_annotation.md, section 7):
+        a place phrase of its own clause or of the verbs it shares a clause with (``met in
+        Geneva``, ``flew to Paris to meet Macron``, ``at the Paris offices of the IMF``), where
+        a journey went (``travelled to the United States``, ``a visit to Bonn``), else the
+        place an attack or a visit is done to (``retook Qaraqosh``).  Not a place of a thing
+        (``clients in Europe``, ``hit U.K. exports``) or of another clause (``said ... in
+        Davos``)."""
+        heads = _clause_chain(verb)
+        words = verb.doc[verb.i : phrase_end.i + 1] if phrase_end is not None else [verb]
+        if phrase_end is not None and phrase_end.i > verb.i:
+            heads += [t for t in words if t.pos_ in ("NOUN", "PROPN")]  # "pay a visit to Bonn"
+        journey = any(t.lemma_.lower() in JOURNEY_VERBS | {"trip", "journey"} for t in words)
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep":
+                    continue
+                word = prep.lower_
+                if not (word in PLACE_PREPS or (journey and word in ("to", "for", "from"))):
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        place = self._place_in(pobj)
+                        if place is not None:
+                            return place
+        if target is not None and (root in PLACE_STRUCK_ROOTS or journey):
+            place = self._place_at(target)
+            if place is not None:
+                return place
+            if target.lemma_.lower() in PLACE_NOUNS:
+                return self._place_in(target)  # "the mountains of Wales"
         return None
+
+    def _place_at(self, token: Token) -> str | None:
+        """The place entity a token names, if any (by the entity's type: a mention span is
+        the name without its article, spaCy's span has it)."""
+        span = self._covering(token.idx)
+        if span is None:
+            return None
+        entity_id = self.entities.by_span[span]
+        return entity_id if self.entities.info[entity_id][0] == "place" else None
+
+    def _place_in(self, head: Token) -> str | None:
+        """The first place a noun phrase names, itself or by its modifiers and place phrases
+        (``the western German city of Bonn``, ``Paris`` in ``the Paris offices``,
+        ``the headquarters ... near Moenchengladbach``), not in its clauses (``a festival held
+        in Crimea``) or other phrases (``the run-up to an election in the Netherlands``)."""
+        place = self._place_at(head)
+        if place is not None:
+            return place
+        for child in head.children:
+            if (
+                child.dep_ in ("compound", "poss", "amod", "nmod", "appos", "conj")
+                or (child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in PLACE_PREPS))
+                or child.dep_ == "pobj"
+            ):
+                place = self._place_in(child)
+                if place is not None:
+                    return place
+        return None
+
+
+# a place after these is where the act happened
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# ... and what these do to a place happens there: coercion, assault, fighting, mass violence
+PLACE_STRUCK_ROOTS = frozenset({"17", "18", "19", "20"})
+# a target with one of these heads is a place by the place it names ("the mountains of Wales")
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "province", "region", "area", "district", "mountain", "border"}
+    | {"camp", "base", "port", "airport", "capital", "outskirts", "suburb", "neighbourhood"}
+)
 
 
 # a date after these bounds or spans the act, it does not date it ("until July 1", "by
@@ -2657,7 +2718,8 @@ def event_candidates(
             target_text=target_span.text if target_span is not None else None,
             target_entity_id=target_entity,
             target_country_code=target_country,
-            location_entity_id=linker.location(sent) or dateline,
+            location_entity_id=linker.place_of(verb, phrase_end, cameo.root_code, target)
+            or dateline,
             event_date=resolved.value if resolved else None,
             date_text=date_span.text if date_span is not None else None,
             date_precision=resolved.precision if resolved else None,

@@ -1,12 +1,15 @@
-"""Draw events with a date expression in their sentence, for hand annotation of
-``bench/event_dates_gold.jsonl`` (see ``bench/eval_event_dates.py``).
+"""Draw events with a date expression (``--kind date``) or a place name (``--kind place``) in
+their sentence, for hand annotation of ``bench/event_dates_gold.jsonl`` or
+``bench/event_places_gold.jsonl`` (see ``bench/eval_event_dates.py``,
+``bench/eval_event_places.py``).
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/sample_date_sentences.py --seed 11 --n 200 --first-id 261 > items.jsonl
+    .venv/bin/python bench/sample_event_items.py --seed 11 --n 200 --first-id 261 > items.jsonl
+    .venv/bin/python bench/sample_event_items.py --kind place --seed 13 --n 240 > items.jsonl
 
 Articles with a publication date are drawn at random from ``../shared/corpus/news.jsonl.gz``;
-each sentence that holds a DATE entity is coded on its own (as ``bench/eval_events.py`` does)
+each sentence that holds a DATE entity (a GPE, LOC or FAC one) is coded on its own (as ``bench/eval_events.py`` does)
 and every event the coder gives it becomes an item: the sentence, the publication date and
 the words of the event's verb with their offsets.  The coder's dates are not written out:
 annotators give each item its date without seeing the system's.  Articles already in
@@ -33,11 +36,16 @@ from transforms.articles import parse_published  # noqa: E402
 CORPUS = ROOT.parent / "shared/corpus/news.jsonl.gz"
 GOLD = ROOT / "bench/events_gold.jsonl"
 TRAIN = ROOT / "bench/events_train.jsonl"
-DATES = ROOT / "bench/event_dates_gold.jsonl"
+GOLDS = {
+    "date": ROOT / "bench/event_dates_gold.jsonl",
+    "place": ROOT / "bench/event_places_gold.jsonl",
+}
+LABELS = {"date": {"DATE"}, "place": {"GPE", "LOC", "FAC"}}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--kind", choices=("date", "place"), default="date")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--n", type=int, default=240, help="items to draw")
     parser.add_argument("--per-article", type=int, default=2, help="at most this many items")
@@ -49,10 +57,11 @@ def main() -> None:
     for path in (GOLD, TRAIN):
         for line in path.read_text().splitlines():
             seen.add(" ".join(json.loads(line)["text"].split()))
-    # ... and so are the articles already drawn for dates
+    # ... and so are the articles already drawn for this gold
     drawn = set()
-    if DATES.exists():
-        drawn = {json.loads(line)["article_id"] for line in DATES.read_text().splitlines()}
+    if GOLDS[args.kind].exists():
+        lines = GOLDS[args.kind].read_text().splitlines()
+        drawn = {json.loads(line)["article_id"] for line in lines}
     with gzip.open(CORPUS, "rt") as f:
         articles = [
             row
@@ -72,7 +81,9 @@ def main() -> None:
         items = []
         for sent in doc.sents:
             text = sent.text.strip()
-            if " ".join(text.split()) in seen or not any(e.label_ == "DATE" for e in sent.ents):
+            if " ".join(text.split()) in seen or not any(
+                e.label_ in LABELS[args.kind] for e in sent.ents
+            ):
                 continue
             events, _ = run(nlp, resources, text, article["published"])
             # one item per verb (a coordinated actor's nations share it)
@@ -91,7 +102,8 @@ def main() -> None:
                     }
                 )
         for item in rng.sample(items, min(args.per_article, len(items))):
-            print(json.dumps({"id": f"date-{args.first_id + n}", **item}, ensure_ascii=False))
+            item_id = f"{args.kind}-{args.first_id + n}"
+            print(json.dumps({"id": item_id, **item}, ensure_ascii=False))
             n += 1
             if n == args.n:
                 return
