@@ -31,34 +31,23 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.eval_events import run  # noqa: E402
+from bench.item_scores import item_scores  # noqa: E402
 from flows.nlp import load_nlp  # noqa: E402
 from flows.resources import load_resources  # noqa: E402
 
 DEFAULT_GOLD = ROOT / "bench/event_dates_gold.jsonl"
 
-Dated = tuple[str | None, str | None]  # (ISO date or None, precision or None)
+# (ISO date, precision), or None when there is no date
+Dated = tuple[str, str]
 
 
-def scores(pairs: list[tuple[Dated, Dated]]) -> tuple[float, float, float]:
-    """Accuracy, precision and recall of (system, gold) date pairs."""
-    right = sum(s == g for s, g in pairs)
-    given = [(s, g) for s, g in pairs if s[0] is not None]
-    wanted = [(s, g) for s, g in pairs if g[0] is not None]
-    return (
-        right / len(pairs) if pairs else 0.0,
-        sum(s == g for s, g in given) / len(given) if given else 0.0,
-        sum(s == g for s, g in wanted) / len(wanted) if wanted else 0.0,
-    )
+def _same(system: Dated | None, gold: Dated | None) -> bool:
+    return system == gold
 
 
-def line(name: str, pairs: list[tuple[Dated, Dated]]) -> str:
-    accuracy, precision, recall = scores(pairs)
-    given = sum(s[0] is not None for s, _ in pairs)
-    wanted = sum(g[0] is not None for _, g in pairs)
-    return (
-        f"  {name:<22} accuracy {accuracy:.3f}  precision {precision:.3f} ({given} dated)"
-        f"  recall {recall:.3f} ({wanted} gold dates)"
-    )
+def _dated(annotation: dict) -> Dated | None:
+    """An annotation's date and precision (``date``, ``precision``)."""
+    return None if annotation["date"] is None else (annotation["date"], annotation["precision"])
 
 
 def main() -> None:
@@ -72,30 +61,26 @@ def main() -> None:
     resources = load_resources()
     errors = []
     for split in (args.split,) if args.split else ("dev", "test"):
-        pairs: list[tuple[Dated, Dated]] = []
-        human: list[tuple[Dated, Dated]] = []
+        pairs: list[tuple[Dated | None, Dated | None]] = []
+        human: list[tuple[Dated | None, Dated | None]] = []
         unscored = 0
         for row in (r for r in rows if r["split"] == split):
-            gold = (row["date"], row["precision"])
-            first, second = row["dates_first"], row["dates_second"]
-            human.append(
-                ((second["date"], second["precision"]), (first["date"], first["precision"]))
-            )
+            gold = _dated(row)
+            human.append((_dated(row["dates_second"]), _dated(row["dates_first"])))
             events, _ = run(nlp, resources, row["text"], row["published"])
             event = next((e for e in events if e.start_char == row["verb_start"]), None)
             if event is None:
                 unscored += 1
                 continue
-            system = (
-                event.event_date.isoformat() if event.event_date is not None else None,
-                event.date_precision if event.event_date is not None else None,
-            )
+            system = None
+            if event.event_date is not None and event.date_precision is not None:
+                system = (event.event_date.isoformat(), event.date_precision)
             pairs.append((system, gold))
             if split == "dev" and system != gold:
                 errors.append((row, system, gold, event.date_text))
         print(f"{split}: {len(pairs)} items scored, {unscored} whose verb is no longer coded")
-        print(line("system", pairs))
-        print(line("annotators (2nd/1st)", human))
+        print(f"  system                 {item_scores(pairs, _same, 'date')}")
+        print(f"  annotators (2nd/1st)   {item_scores(human, _same, 'date')}")
     for row, system, gold, date_text in errors[: args.show]:
         print(f"- {row['id']} published {row['published_date']}: {row['text'][:240]!r}")
         print(f"    verb {row['verb']!r}; date text {date_text!r}: system {system}, gold {gold}")

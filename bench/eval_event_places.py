@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.item_scores import item_scores  # noqa: E402
 from flows.nlp import load_nlp  # noqa: E402
 from flows.resources import load_resources  # noqa: E402
 from transforms.articles import parse_published  # noqa: E402
@@ -56,18 +57,6 @@ def same_place(names: list[str] | None, gold: str | None) -> bool:
         ):
             return True
     return False
-
-
-def scores(pairs: list[tuple[list[str] | None, str | None]]) -> str:
-    right = sum(same_place(s, g) for s, g in pairs)
-    given = [(s, g) for s, g in pairs if s is not None]
-    wanted = [(s, g) for s, g in pairs if g is not None]
-    precision = sum(same_place(s, g) for s, g in given) / len(given) if given else 0.0
-    recall = sum(same_place(s, g) for s, g in wanted) / len(wanted) if wanted else 0.0
-    return (
-        f"accuracy {right / len(pairs):.3f}  precision {precision:.3f} ({len(given)} placed)"
-        f"  recall {recall:.3f} ({len(wanted)} gold places)"
-    )
 
 
 def main() -> None:
@@ -107,8 +96,8 @@ def main() -> None:
             if split == "dev" and not same_place(names, row["place"]):
                 errors.append((row, names))
         print(f"{split}: {len(pairs)} items scored, {unscored} whose verb is no longer coded")
-        print(f"  system                 {scores(pairs)}")
-        print(f"  annotators (2nd/1st)   {scores(human)}")
+        print(f"  system                 {item_scores(pairs, same_place, 'place')}")
+        print(f"  annotators (2nd/1st)   {item_scores(human, same_place, 'place')}")
     for row, names in errors[: args.show]:
         print(f"- {row['id']}: {row['text'][:240]!r}")
         print(f"    verb {row['verb']!r}: system {names}, gold {row['place']!r}")
