@@ -54,6 +54,12 @@ def test_no_publication_date_means_no_event_date():
     assert resolve_date("Thursday", None) is None
 
 
+@pytest.mark.parametrize("text", ["3000 years ago", "99999999999 days ago", "Feb 30", "March 99"])
+def test_impossible_dates_are_none(text):
+    """No calendar arithmetic past what a date can hold, no 30 February."""
+    assert resolve_date(text, FRIDAY) is None and resolve_date(text, FRIDAY, True) is None
+
+
 def test_durations_are_not_dates():
     assert resolve_date("24 hours", FRIDAY) is None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -32,6 +33,7 @@ DAY_WORDS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30,
 } | {k: v for k, v in NUMBER_WORDS.items() if k not in ("a", "an")}  # fmt: skip
+MAX_AGO = 100
 AGO_RE = re.compile(r"(\d+|[a-z]+) (day|week|month|year)s? ago")
 # the part of a period a date names: its precision stays the period's
 PART_RE = re.compile(r"(?:early|late|mid)[- ]|end-|(?:beginning|start|middle|end) of ")
@@ -80,8 +82,8 @@ def resolve_date(
     ago = AGO_RE.fullmatch(t)
     if ago is not None:
         count = int(ago[1]) if ago[1].isdigit() else NUMBER_WORDS.get(ago[1])
-        if count is None:
-            return None
+        if count is None or count > MAX_AGO:
+            return None  # (and no calendar arithmetic past year 1: "3000 years ago")
         unit = ago[2]
         if unit == "day":
             return ResolvedDate(base - timedelta(days=count), "day")
@@ -185,6 +187,7 @@ def _nearest_day(month: int, day: int, base: date, future: bool) -> ResolvedDate
 _SOME_DAY = datetime(2000, 6, 15)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_date_expression(text: str) -> bool:
     """A point in time (``Thursday``, ``last month``, ``1986``), not a duration, a frequency
     or an age (``three years``, ``annual``, ``21-year-old``)."""
