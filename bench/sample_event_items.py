@@ -1,7 +1,8 @@
-"""Draw events with a date expression (``--kind date``) or a place name (``--kind place``) in
-their sentence, for hand annotation of ``bench/event_dates_gold.jsonl`` or
-``bench/event_places_gold.jsonl`` (see ``bench/eval_event_dates.py``,
-``bench/eval_event_places.py``).
+"""Draw events with a date expression (``--kind date``), a place name (``--kind place``) or
+a word that may deny or doubt them (``--kind flags``: not, never, would, if, threatened ...)
+in their sentence, for hand annotation of ``bench/event_dates_gold.jsonl``,
+``bench/event_places_gold.jsonl`` or ``bench/event_flags_gold.jsonl`` (see
+``bench/eval_event_dates.py``, ``bench/eval_event_places.py``, ``bench/eval_event_flags.py``).
 
 Usage (from the repository root)::
 
@@ -22,8 +23,11 @@ import argparse
 import gzip
 import json
 import random
+import re
 import sys
 from pathlib import Path
+
+from spacy.tokens import Span
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,13 +43,27 @@ TRAIN = ROOT / "bench/events_train.jsonl"
 GOLDS = {
     "date": ROOT / "bench/event_dates_gold.jsonl",
     "place": ROOT / "bench/event_places_gold.jsonl",
+    "flags": ROOT / "bench/event_flags_gold.jsonl",
 }
 LABELS = {"date": {"DATE"}, "place": {"GPE", "LOC", "FAC"}}
+# a sentence with one of these may deny or doubt what it tells: the flags' hard cases
+CUE_RE = re.compile(
+    r"\b(not|n't|never|no|without|stop(ped)?|fail(ed)?|refuse[sd]?|would|could|may|might|"
+    r"should|must|if|unless|threaten(ed)?|plan(s|ned)?|wants?|wanted|hopes?|hoped|seeks?|"
+    r"sought|expects?|expected|likely)\b",
+    re.IGNORECASE,
+)
+
+
+def _wanted(sent: Span, kind: str) -> bool:
+    if kind == "flags":
+        return CUE_RE.search(sent.text) is not None
+    return any(e.label_ in LABELS[kind] for e in sent.ents)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--kind", choices=("date", "place"), default="date")
+    parser.add_argument("--kind", choices=("date", "place", "flags"), default="date")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--n", type=int, default=240, help="items to draw")
     parser.add_argument("--per-article", type=int, default=2, help="at most this many items")
@@ -81,9 +99,7 @@ def main() -> None:
         items = []
         for sent in doc.sents:
             text = sent.text.strip()
-            if " ".join(text.split()) in seen or not any(
-                e.label_ in LABELS[args.kind] for e in sent.ents
-            ):
+            if " ".join(text.split()) in seen or not _wanted(sent, args.kind):
                 continue
             events, _ = run(nlp, resources, text, article["published"])
             # one item per verb (a coordinated actor's nations share it)

@@ -696,6 +696,27 @@ def test_event_places(process: Process, text: str, predicate: str, place: str | 
         assert place in names[event.location_entity_id], text
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated", "hypothetical"),
+    [
+        # done by no one, or to nothing
+        ("No group has claimed responsibility for the attack.", "claim responsibility",
+         True, False),
+        ("Russia presented no evidence of interference.", "present evidence", True, False),
+        # avoiding an act is not doing it
+        ("Turkey would avoid clashing with Russia.", "clash", True, True),
+        # the purpose of an act that may not happen may not happen
+        ("The House would vote to block aid to the rebels.", "block", False, True),
+        # what is feared is not told as happening
+        ("Analysts fear Russia will attack Ukraine.", "attack", False, True),
+    ],
+)  # fmt: skip
+def test_event_flags(process: Process, text: str, predicate: str, negated, hypothetical):
+    """Negated and hypothetical acts (docs/event_annotation.md, section 8)."""
+    event = next(e for e in process(text, "2016-10-21").events if e.predicate == predicate)
+    assert (event.negated, event.hypothetical) == (negated, hypothetical), text
+
+
 def test_going_to_is_the_future_not_a_journey(process: Process):
     result = process("Russia is going to attack Ukraine.", "2016-10-21")
     assert [e.predicate for e in result.events] == ["attack"]

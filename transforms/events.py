@@ -76,8 +76,14 @@ PROSPECT_HEADS = frozenset(
     {"likely", "unlikely", "poised", "ready", "willing", "eager", "expect", "set", "due"}
 )
 STOP_HEADS = frozenset(
-    {"stop", "cease", "halt", "suspend", "end", "refuse", "decline", "fail", "deny"}
+    {"stop", "cease", "halt", "suspend", "end", "refuse", "decline", "fail", "deny", "avoid"}
 )
+# what these fear, hope, expect or predict is not asserted ("fears the economy is heading for
+# a recession")
+EXPECTATION_HEADS = frozenset({"fear", "hope", "expect", "predict", "anticipate", "worry"})
+REPORTING_LEMMAS = frozenset({"say", "tell", "add", "report", "announce", "state", "note"})
+# no one did it: "No group has claimed responsibility", "presented no evidence"
+NOBODY = frozenset({"nobody", "none", "nothing", "no-one"})
 REFUSAL_HEADS = frozenset({"refuse", "decline"})
 # Verbs whose infinitive/gerund complement carries the event ("prepared to retake", "stopped
 # bombing"): the matrix verb itself is aspect or intent, not a CAMEO action, when it has one.
@@ -1227,8 +1233,16 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
     prospect (``is likely to attack``, ``is going to strike``), unless the event is the
     ``announced`` intent to meet (036)."""
     chain = _clause_chain(verb)
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    negated = any(c.dep_ == "neg" for c in verb.children) or _done_by_no_one(verb)
     hypothetical = any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children)
+    # "an agreement for the army to deploy", "plans to attack": an act a noun looks ahead to
+    hypothetical = hypothetical or _noun_infinitive(verb)
+    hypothetical = hypothetical or (
+        verb.dep_ in ("ccomp", "acl")
+        and verb.head.lemma_.lower() in EXPECTATION_HEADS
+        # (not the reporting verb the parser hangs there: "GM hopes to sell ..., Fry told")
+        and verb.lemma_.lower() not in REPORTING_LEMMAS
+    )
     # a gerund under a preposition is not asserted; neither is a conditional clause ("if the
     # cabinet approves")
     hypothetical = hypothetical or _unasserted_gerund(verb)
@@ -1261,6 +1275,10 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
             # "called for the African Union to step in": what is appealed for has not happened
             hypothetical = True
             break
+        if _purpose_clause(link):
+            # "would vote to block the aid": the purpose of an act that may not happen
+            hypothetical = hypothetical or _flags(head, announced)[1]
+            break
         if link.dep_ != "xcomp":
             break
         negated = negated or any(c.dep_ == "neg" for c in head.children)
@@ -1273,6 +1291,30 @@ def _flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
             c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in head.children
         )
     return negated, hypothetical
+
+
+def _done_by_no_one(verb: Token) -> bool:
+    """``No group has claimed responsibility``, ``nobody attacked``, ``presented no
+    evidence``."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            child.lower_ in NOBODY
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+        ):
+            return True
+    return False
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """An infinitive on a noun (``plans to attack``, ``an agreement for the army to
+    deploy``), not one that tells who did it first (``the first country to recognise``)."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    noun = verb.head
+    return not any(
+        c.lower_ in ("first", "last", "only", "second") or c.tag_ in ("JJS", "RBS")
+        for c in noun.children
+    )
 
 
 def _unasserted_gerund(verb: Token) -> bool:
