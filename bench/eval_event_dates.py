@@ -22,8 +22,6 @@ The annotators' agreement (second against first, same measures) is the human ref
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -31,9 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.eval_events import run  # noqa: E402
-from bench.item_scores import item_scores  # noqa: E402
-from flows.nlp import load_nlp  # noqa: E402
-from flows.resources import load_resources  # noqa: E402
+from bench.item_scores import item_run, item_scores  # noqa: E402
 
 DEFAULT_GOLD = ROOT / "bench/event_dates_gold.jsonl"
 
@@ -51,20 +47,14 @@ def _dated(annotation: dict) -> Dated | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--show", type=int, default=0, help="list N dev errors")
-    parser.add_argument("--split", choices=("dev", "test"), help="score one split only")
-    args = parser.parse_args()
-    rows = [json.loads(x) for x in args.gold.read_text().splitlines() if x.strip()]
-    nlp = load_nlp()
-    resources = load_resources()
+    items = item_run(__doc__ or "", DEFAULT_GOLD)
+    nlp, resources = items.nlp, items.resources
     errors = []
-    for split in (args.split,) if args.split else ("dev", "test"):
+    for split, split_rows in items.splits.items():
         pairs: list[tuple[Dated | None, Dated | None]] = []
         human: list[tuple[Dated | None, Dated | None]] = []
         unscored = 0
-        for row in (r for r in rows if r["split"] == split):
+        for row in split_rows:
             gold = _dated(row)
             human.append((_dated(row["dates_second"]), _dated(row["dates_first"])))
             events, _ = run(nlp, resources, row["text"], row["published"])
@@ -81,7 +71,7 @@ def main() -> None:
         print(f"{split}: {len(pairs)} items scored, {unscored} whose verb is no longer coded")
         print(f"  system                 {item_scores(pairs, _same, 'date')}")
         print(f"  annotators (2nd/1st)   {item_scores(human, _same, 'date')}")
-    for row, system, gold, date_text in errors[: args.show]:
+    for row, system, gold, date_text in errors[: items.show]:
         print(f"- {row['id']} published {row['published_date']}: {row['text'][:240]!r}")
         print(f"    verb {row['verb']!r}; date text {date_text!r}: system {system}, gold {gold}")
 

@@ -19,8 +19,6 @@ reference.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -28,8 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.eval_events import run  # noqa: E402
-from flows.nlp import load_nlp  # noqa: E402
-from flows.resources import load_resources  # noqa: E402
+from bench.item_scores import item_run  # noqa: E402
 
 DEFAULT_GOLD = ROOT / "bench/event_flags_gold.jsonl"
 FLAGS = ("negated", "hypothetical")
@@ -54,20 +51,14 @@ def report(pairs: list[tuple[Flags, Flags]]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--split", choices=("dev", "test"), help="score one split only")
-    parser.add_argument("--show", type=int, default=0, help="list N dev errors")
-    args = parser.parse_args()
-    rows = [json.loads(x) for x in args.gold.read_text().splitlines() if x.strip()]
-    nlp = load_nlp()
-    resources = load_resources()
+    items = item_run(__doc__ or "", DEFAULT_GOLD)
+    nlp, resources = items.nlp, items.resources
     errors = []
-    for split in (args.split,) if args.split else ("dev", "test"):
+    for split, split_rows in items.splits.items():
         pairs: list[tuple[Flags, Flags]] = []
         human: list[tuple[Flags, Flags]] = []
         unscored = 0
-        for row in (r for r in rows if r["split"] == split):
+        for row in split_rows:
             gold = (row["negated"], row["hypothetical"])
             first, second = row["flags_first"], row["flags_second"]
             human.append(
@@ -88,7 +79,7 @@ def main() -> None:
         print(f"{split}: {len(pairs)} items scored, {unscored} whose verb is no longer coded")
         print(f"  system                 {report(pairs)}")
         print(f"  annotators (2nd/1st)   {report(human)}")
-    for row, system, gold in errors[: args.show]:
+    for row, system, gold in errors[: items.show]:
         print(f"- {row['id']}: {row['text'][:240]!r}")
         print(f"    verb {row['verb']!r}: system {system}, gold {gold} (negated, hypothetical)")
 

@@ -21,8 +21,6 @@ reference.
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -30,9 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.item_scores import item_scores  # noqa: E402
-from flows.nlp import load_nlp  # noqa: E402
-from flows.resources import load_resources  # noqa: E402
+from bench.item_scores import item_run, item_scores  # noqa: E402
 from transforms.articles import parse_published  # noqa: E402
 from transforms.document import transform_document  # noqa: E402
 from transforms.records import Article  # noqa: E402
@@ -60,20 +56,14 @@ def same_place(names: list[str] | None, gold: str | None) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--split", choices=("dev", "test"), help="score one split only")
-    parser.add_argument("--show", type=int, default=0, help="list N dev errors")
-    args = parser.parse_args()
-    rows = [json.loads(x) for x in args.gold.read_text().splitlines() if x.strip()]
-    nlp = load_nlp()
-    resources = load_resources()
+    items = item_run(__doc__ or "", DEFAULT_GOLD)
+    nlp, resources = items.nlp, items.resources
     errors = []
-    for split in (args.split,) if args.split else ("dev", "test"):
+    for split, split_rows in items.splits.items():
         pairs: list[tuple[list[str] | None, str | None]] = []
         human: list[tuple[list[str] | None, str | None]] = []
         unscored = 0
-        for row in (r for r in rows if r["split"] == split):
+        for row in split_rows:
             second = row["places_second"]
             human.append(([second] if second is not None else None, row["places_first"]))
             article = Article(
@@ -98,7 +88,7 @@ def main() -> None:
         print(f"{split}: {len(pairs)} items scored, {unscored} whose verb is no longer coded")
         print(f"  system                 {item_scores(pairs, same_place, 'place')}")
         print(f"  annotators (2nd/1st)   {item_scores(human, same_place, 'place')}")
-    for row, names in errors[: args.show]:
+    for row, names in errors[: items.show]:
         print(f"- {row['id']}: {row['text'][:240]!r}")
         print(f"    verb {row['verb']!r}: system {names}, gold {row['place']!r}")
 

@@ -1,10 +1,15 @@
-"""Scores of one field of the events table (a date, a place) against hand-annotated items,
-shared by ``bench/eval_event_dates.py`` and ``bench/eval_event_places.py``."""
+"""What the item evaluations of the events table's fields share (``bench/eval_event_dates.py``,
+``bench/eval_event_places.py``, ``bench/eval_event_flags.py``): their command line and
+loading, and the scores of a field against hand-annotated items."""
 
 from __future__ import annotations
 
+import argparse
+import json
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
 
 S = TypeVar("S")
 G = TypeVar("G")
@@ -27,3 +32,31 @@ def item_scores(
         f"accuracy {accuracy:.3f}  precision {precision:.3f} ({len(given)} with a {what})"
         f"  recall {recall:.3f} ({len(wanted)} gold {what}s)"
     )
+
+
+@dataclass(frozen=True)
+class ItemRun:
+    """What an item evaluation reads: its options, its gold rows by split, the pipeline."""
+
+    show: int  # list this many dev errors
+    splits: dict[str, list[dict]]  # split -> its rows, in the order to print them
+    nlp: Any
+    resources: Any
+
+
+def item_run(description: str, default_gold: Path) -> ItemRun:
+    """Parse the evaluation's command line (``--gold``, ``--split``, ``--show``) and load its
+    gold rows, the spaCy model and the rules."""
+    from flows.nlp import load_nlp
+    from flows.resources import load_resources
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--gold", type=Path, default=default_gold)
+    parser.add_argument("--split", choices=("dev", "test"), help="score one split only")
+    parser.add_argument("--show", type=int, default=0, help="list N dev errors")
+    args = parser.parse_args()
+    rows = [json.loads(x) for x in args.gold.read_text().splitlines() if x.strip()]
+    splits = {s: [r for r in rows if r["split"] == s] for s in ("dev", "test")}
+    if args.split:
+        splits = {args.split: splits[args.split]}
+    return ItemRun(args.show, splits, load_nlp(), load_resources())
