@@ -679,6 +679,9 @@ def test_event_dates(process: Process, text: str, predicate: str, day, precision
         ("Funaro travelled to the United States for talks with creditors.", "travel",
          "United States"),
         ("Iraqi forces retook Qaraqosh.", "retook", "Qaraqosh"),
+        ("Russian jets bombed the outskirts of Idlib.", "bomb", "Idlib"),
+        ("African Union forces attacked one of the group's camps in the southern region of Juba.",
+         "attack", "Juba"),
         # not a thing's place, nor a country acted on in words, nor troops' country
         ("Colombia denied selling coffee to clients in Europe.", "deny", None),
         ("Russia warned Turkey.", "warn", None),

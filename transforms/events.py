@@ -928,6 +928,15 @@ class _Linker:
         (``clients in Europe``, ``hit U.K. exports``) or of another clause (``said ... in
         Davos``)."""
         heads = _clause_chain(verb)
+        # "speaking from Brasilia, told Reuters", "Brito, speaking from Brasilia, told": where
+        # the speaker spoke
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        heads += [
+            c
+            for t in (verb, *subjects)
+            for c in t.children
+            if c.dep_ in ("advcl", "acl") and c.lemma_.lower() == "speak"
+        ]
         words = verb.doc[verb.i : phrase_end.i + 1] if phrase_end is not None else [verb]
         if phrase_end is not None and phrase_end.i > verb.i:
             heads += [t for t in words if t.pos_ in ("NOUN", "PROPN")]  # "pay a visit to Bonn"
@@ -937,7 +946,11 @@ class _Linker:
                 if prep.dep_ != "prep":
                     continue
                 word = prep.lower_
-                if not (word in PLACE_PREPS or (journey and word in ("to", "for", "from"))):
+                if not (
+                    word in PLACE_PREPS
+                    or (journey and word in ("to", "for", "from"))
+                    or (head.lemma_.lower() == "speak" and word == "from")
+                ):
                     continue
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
@@ -948,8 +961,25 @@ class _Linker:
             place = self._place_at(target)
             if place is not None:
                 return place
-            if target.lemma_.lower() in PLACE_NOUNS:
-                return self._place_in(target)  # "the mountains of Wales"
+            return self._struck_place(target)
+        return None
+
+    def _struck_place(self, target: Token) -> str | None:
+        """The place a target is or lies in, through place nouns only: ``the mountains of
+        Wales``, ``one of the group's camps in the region of Juba``; not ``the interests of
+        Greece``, ``firms in the United States``, ``U.K. exports``."""
+        place = self._place_at(target)
+        if place is not None:
+            return place
+        if target.lemma_.lower() not in TERRITORY_NOUNS and target.pos_ not in ("NUM", "PRON"):
+            return None
+        for prep in target.children:
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ in PLACE_PREPS):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        place = self._struck_place(pobj)
+                        if place is not None:
+                            return place
         return None
 
     def _place_at(self, token: Token) -> str | None:
@@ -985,11 +1015,6 @@ class _Linker:
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 # ... and what these do to a place happens there: coercion, assault, fighting, mass violence
 PLACE_STRUCK_ROOTS = frozenset({"17", "18", "19", "20"})
-# a target with one of these heads is a place by the place it names ("the mountains of Wales")
-PLACE_NOUNS = frozenset(
-    {"city", "town", "village", "province", "region", "area", "district", "mountain", "border"}
-    | {"camp", "base", "port", "airport", "capital", "outskirts", "suburb", "neighbourhood"}
-)
 
 
 # a date after these bounds or spans the act, it does not date it ("until July 1", "by
@@ -1599,9 +1624,12 @@ def _refine(
 
 
 SEIZING_VERBS = frozenset({"seize", "capture"})
+# (also the heads of a target that lies where the place it names is: "the mountains of Wales",
+# "one of the group's camps in the region of Juba")
 TERRITORY_NOUNS = frozenset(
     {"town", "city", "village", "territory", "province", "region", "district", "area"}
     | {"height", "outskirt", "base", "airport", "airfield", "port", "stronghold", "border"}
+    | {"capital", "camp", "mountain", "suburb", "neighbourhood"}
 )
 
 
