@@ -1089,6 +1089,8 @@ def test_sports_news_has_no_events(process: Process, resources: Resources):
     assert process(text, "2016-10-21", using=rules).events == []
     text = "The American could meet Rusedski in the second round and Henman in the quarter-finals."
     assert process(text, "2016-10-21", using=rules).events == []
+    text = "Russian hockey players grabbed the gold medal, defeating Canada."
+    assert process(text, "2016-10-21", using=rules).events == []
     # the same clause outside sport is a meeting
     text = "Italian and Welsh ministers will meet on Saturday."
     assert [e.event_code for e in process(text, "2016-10-21", using=rules).events] == ["036"]
