@@ -923,8 +923,10 @@ class _Linker:
         """Where the act happened, as its sentence says (docs/event_annotation.md, section 7):
         a place phrase of its own clause or of the verbs it shares a clause with (``met in
         Geneva``, ``flew to Paris to meet Macron``, ``at the Paris offices of the IMF``), where
-        a journey went (``travelled to the United States``, ``a visit to Bonn``), else the
-        place an attack or a visit is done to (``retook Qaraqosh``).  Not a place of a thing
+        a journey went (``travelled to the United States``, ``a visit to Bonn``), where the
+        speaker spoke (``speaking from Brasilia``), else the place an attack or a visit is done
+        to or where that target lies (``retook Qaraqosh``, ``bombed the outskirts of Idlib``).
+        Not a place of a thing
         (``clients in Europe``, ``hit U.K. exports``) or of another clause (``said ... in
         Davos``)."""
         heads = _clause_chain(verb)
@@ -958,9 +960,6 @@ class _Linker:
                         if place is not None:
                             return place
         if target is not None and (root in PLACE_STRUCK_ROOTS or journey):
-            place = self._place_at(target)
-            if place is not None:
-                return place
             return self._struck_place(target)
         return None
 
