@@ -720,6 +720,19 @@ def test_event_flags(process: Process, text: str, predicate: str, negated, hypot
     assert (event.negated, event.hypothetical) == (negated, hypothetical), text
 
 
+def test_a_dateline_places_the_days_news_only(process: Process):
+    """The dateline is where the day's news was filed: background acts dated away from
+    publication (``In 2010``, ``last month``) are not placed there."""
+    text = (
+        "MOSCOW - Russia warned Turkey on Tuesday against closing the straits. "
+        "In 2010, Russia accused Georgia of provoking the war. Putin met Erdogan last month."
+    )
+    result = process(text, "2016-10-21")
+    names = {e.entity_id: e.name for e in result.entities}
+    placed = {e.predicate: names.get(e.location_entity_id) for e in result.events}
+    assert placed == {"warn": "Moscow", "accuse": None, "meet": None}
+
+
 def test_going_to_is_the_future_not_a_journey(process: Process):
     result = process("Russia is going to attack Ukraine.", "2016-10-21")
     assert [e.predicate for e in result.events] == ["attack"]

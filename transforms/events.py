@@ -17,7 +17,7 @@ from datetime import datetime
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.dates import is_date_expression, resolve_date
+from transforms.dates import ResolvedDate, is_date_expression, resolve_date
 from transforms.entities import PLACE_LABELS, EntityExtraction
 from transforms.event_scorer import (
     ArgOption,
@@ -2384,6 +2384,19 @@ def _options(
     return tuple(out)
 
 
+# a dateline tells where the day's news was filed: an act dated further from publication
+# (background: "In 2010, Bout was extradited") happened elsewhere as often as not
+DATELINE_DAYS = 7
+
+
+def _of_the_day(resolved: ResolvedDate | None, published: datetime | None) -> bool:
+    return (
+        resolved is None
+        or published is None
+        or abs((resolved.value - published.date()).days) <= DATELINE_DAYS
+    )
+
+
 def _hyphen_for_space(doc: Doc, i: int) -> bool:
     """A hyphen some web copy has in place of a space: between a verb and a name, an article
     or a number (``accusing-NATO``, ``praised-the Dutch politician``, ``pledged-$75.5
@@ -2788,7 +2801,7 @@ def event_candidates(
             target_entity_id=target_entity,
             target_country_code=target_country,
             location_entity_id=linker.place_of(verb, phrase_end, cameo.root_code, target)
-            or dateline,
+            or (dateline if _of_the_day(resolved, published) else None),
             event_date=resolved.value if resolved else None,
             date_text=date_span.text if date_span is not None else None,
             date_precision=resolved.precision if resolved else None,
