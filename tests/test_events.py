@@ -731,6 +731,10 @@ def test_a_dateline_places_the_days_news_only(process: Process):
     names = {e.entity_id: e.name for e in result.entities}
     placed = {e.predicate: names.get(e.location_entity_id) for e in result.events}
     assert placed == {"warn": "Moscow", "accuse": None, "meet": None}
+    # a dateline city spelt with its article is found as well
+    result = process("THE HAGUE - The Dutch government criticised Turkey on Tuesday.", "2016-10-21")
+    names = {e.entity_id: e.name for e in result.entities}
+    assert [names.get(e.location_entity_id) for e in result.events] == ["The Hague"]
 
 
 def test_going_to_is_the_future_not_a_journey(process: Process):

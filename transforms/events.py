@@ -926,9 +926,8 @@ class _Linker:
         a journey went (``travelled to the United States``, ``a visit to Bonn``), where the
         speaker spoke (``speaking from Brasilia``), else the place an attack or a visit is done
         to or where that target lies (``retook Qaraqosh``, ``bombed the outskirts of Idlib``).
-        Not a place of a thing
-        (``clients in Europe``, ``hit U.K. exports``) or of another clause (``said ... in
-        Davos``)."""
+        Not a place of a thing (``clients in Europe``, ``hit U.K. exports``) or of another
+        clause (``said ... in Davos``)."""
         heads = _clause_chain(verb)
         # "speaking from Brasilia, told Reuters", "Brito, speaking from Brasilia, told": where
         # the speaker spoke
@@ -942,7 +941,7 @@ class _Linker:
         words = verb.doc[verb.i : phrase_end.i + 1] if phrase_end is not None else [verb]
         if phrase_end is not None and phrase_end.i > verb.i:
             heads += [t for t in words if t.pos_ in ("NOUN", "PROPN")]  # "pay a visit to Bonn"
-        journey = any(t.lemma_.lower() in JOURNEY_VERBS | {"trip", "journey"} for t in words)
+        journey = any(t.lemma_.lower() in JOURNEY_WORDS for t in words)
         for head in heads:
             for prep in head.children:
                 if prep.dep_ != "prep":
@@ -982,11 +981,14 @@ class _Linker:
         return None
 
     def _place_at(self, token: Token) -> str | None:
-        """The place entity a token names, if any (by the entity's type: a mention span is
-        the name without its article, spaCy's span has it)."""
+        """The place entity a token names, if any."""
         span = self._covering(token.idx)
-        if span is None:
-            return None
+        return self.place_entity(span) if span is not None else None
+
+    def place_entity(self, span: tuple[int, int]) -> str | None:
+        """The entity of a mention span if it is a place: by the entity's type, as a mention
+        span is the name without its article and spaCy's label is keyed by its own span
+        (``the United States``, ``THE HAGUE``)."""
         entity_id = self.entities.by_span[span]
         return entity_id if self.entities.info[entity_id][0] == "place" else None
 
@@ -1178,6 +1180,10 @@ def _relative_to_another(date_span: Span, governing: Token) -> bool:
 JOURNEY_VERBS = frozenset(
     {"go", "come", "travel", "fly", "stop", "arrive", "head", "return", "leave", "visit"}
 )
+
+
+# ... and the words of a journey in a verb phrase ("pay a visit to Bonn")
+JOURNEY_WORDS = JOURNEY_VERBS | {"trip", "journey"}
 
 
 FUTURE_DATE_RE = re.compile(r"\b(next|coming|tomorrow|later this)\b", re.IGNORECASE)
@@ -3101,7 +3107,8 @@ def _dateline_place(doc: Doc, linker: _Linker) -> str | None:
     for sep in (" — ", " - ", " – ", ", "):
         cut = head.find(sep)
         if cut > 0 and head[:cut].isupper():
-            for (start, end), entity_id in linker.entities.by_span.items():
-                if start < cut and linker.labels.get((start, end)) in PLACE_LABELS:
-                    return entity_id
+            for span in linker.entities.by_span:
+                place = linker.place_entity(span) if span[0] < cut else None
+                if place is not None:
+                    return place
     return None
