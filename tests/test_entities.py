@@ -150,6 +150,12 @@ def test_a_surname_that_is_also_a_place_stays_a_person(process: Process):
     assert not any(e.type == "place" for e in result.entities)
 
 
+def test_a_known_person_named_like_a_town_of_a_named_country_stays_a_person(process: Process):
+    # Obama is also a town in Japan; the actor dictionary knows the name as a person
+    result = process("Xi met Obama there and criticized Japan.")
+    assert _entities(result)["Obama"].type == "person"
+
+
 def test_countries_carry_coordinates(process: Process):
     result = process("Russia and Syria signed a deal.")
     russia = _entities(result)["Russia"]

@@ -202,6 +202,14 @@ def test_seed_events(process: Process):
             "criticise",
             {"actor_country_code": "BRA", "target_country_code": "JPN"},
         ),
+        # ... also where that mention is possessive (the model's PERSON span keeps the "'s",
+        # the mention drops it)
+        (
+            "Zambian Foreign Minister Joe Malanji's visit ended on Monday. Malanji later accused "
+            "Zimbabwe of smuggling.",
+            "accuse",
+            {"actor_country_code": "ZMB", "target_country_code": "ZWE"},
+        ),
         # a joint act by coordinated actors goes from the first to the second
         (
             "The EU and Turkey signed an agreement.",

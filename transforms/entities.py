@@ -122,10 +122,11 @@ def place_label_for(
 
     Guarded because many places share names with people, words and firms: the name must be at
     least four letters, not a demonym, not an acronym, not a word of a full person name in the
-    same article (``Jordan`` beside ``Michael Jordan``), not after a title; a city must either
-    be a large capital (``Kiev accused Moscow``), lie in a country the article names or follow a
-    locative preposition (``in Qaraqosh``); and an organisation must be named exactly as a
-    country or a large capital (``Minsk demanded``; ``Sapporo``, a brewery, stays a firm)."""
+    same article (``Jordan`` beside ``Michael Jordan``), not a person of the actor dictionary
+    (``Obama``), not after a title; a city must either be a large capital (``Kiev accused
+    Moscow``), lie in a country the article names or follow a locative preposition (``in
+    Qaraqosh``); and an organisation must be named exactly as a country or a large capital
+    (``Minsk demanded``; ``Sapporo``, a brewery, stays a firm)."""
     if span.label_ not in ("PERSON", "NORP", "ORG") or span.ent_id_:
         return None
     folded = name.casefold()
@@ -133,6 +134,9 @@ def place_label_for(
         return None
     if span.label_ == "PERSON" and (
         folded in person_words
+        # a person the actor dictionary knows: "Xi met Obama and criticized Japan" names no
+        # town of Obama, Japan
+        or folded in resources.actor_affiliations
         or (span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in resources.titles)
     ):
         return None

@@ -569,7 +569,6 @@ class _Linker:
         # doc.ents and Span.ents rebuild the document's entity list on every access: once here
         self.ents = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
-        self.labels = {(e.start_char, e.end_char): e.label_ for e in self.ents}
         self.nationality = self._nationalities(doc)
         # PERSON mentions in document order, computed once per document: ``he``/``she``
         # stands for the nearest one before it
@@ -644,10 +643,12 @@ class _Linker:
 
     def _nationalities(self, doc: Doc) -> dict[str, str]:
         """Entity -> the nationality stated by a modifier on any of its mentions in the
-        document (``Russian President Vladimir Putin`` ... ``Putin`` -> RUS)."""
+        document (``Russian President Vladimir Putin`` ... ``Putin`` -> RUS).  A person by the
+        entity's type: spaCy's label is keyed by its own span, which a mention may not share
+        (``Joe Malanji's``)."""
         out: dict[str, str] = {}
         for (start, end), entity_id in sorted(self.entities.by_span.items()):
-            if entity_id in out or self.labels.get((start, end)) != "PERSON":
+            if entity_id in out or self.entities.info[entity_id][0] != "person":
                 continue
             mention = doc.char_span(start, end, alignment_mode="expand")
             if mention is None:
