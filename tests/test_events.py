@@ -535,6 +535,12 @@ def test_seed_events(process: Process):
             "accuse",
             {"actor_country_code": "SYR", "target_country_code": "RUS"},
         ),
+        # ... nor the country of either side where the phrase states none
+        (
+            "Russian-backed separatists shelled Mariupol.",
+            "shell",
+            {"actor_country_code": None},
+        ),
         # the parser reads "The US-led coalition bombed Mosul" as a noun phrase (the
         # coalition is an IGO in igos.txt, as in the seed's warning)
         (

@@ -2253,7 +2253,8 @@ def _country_mentions(sent: Span, linker: _Linker) -> list[_Mention]:
     phrase)."""
     out: dict[int, _Mention] = {}
     for ent in linker.ents_in(sent):
-        if ent.label_ in NAMELESS_LABELS:
+        if ent.label_ in NAMELESS_LABELS or _backer(ent.doc, ent.end_char):
+            # (a backer is neither side: "US-backed Kurdish militia fought IS")
             continue
         country = linker.country_of(ent, ent.root)
         if country is not None:
