@@ -8,7 +8,7 @@ feature weights in ``transforms/rules/event_scorer.json``, then decide:
 
 * ``keep``: is the candidate an event the annotation guidelines code (with this root)?
 * ``arg``: scored once per (role, country option); it fills in a role the rules leave
-  without a country (``transforms/events.py``, ``decide_events``).
+  without a country (``transforms/event_decisions.py``, ``decide_events``).
 
 Features are plain strings so that scoring is a dictionary lookup: nothing here needs numpy.
 """
