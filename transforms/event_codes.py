@@ -50,7 +50,7 @@ def prep_object(head: Token, preposition: str) -> Token | None:
     )
 
 
-def _weapons_test(verb: Token) -> bool:
+def weapons_test(verb: Token) -> bool:
     """``test-fired``, ``test-launched``: the tokenizer splits the compound at its hyphen."""
     doc = verb.doc
     return (
@@ -183,7 +183,7 @@ def refine_code(
             ),
             None,
         )
-        if aimed is not None and not _weapons_test(verb):
+        if aimed is not None and not weapons_test(verb):
             target = aimed
         else:
             code, target = "150", weapon

@@ -14,7 +14,7 @@ countries) and ``event_decisions`` (rules or scorer).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +25,6 @@ from transforms.event_codes import (
     HOSTED_ROOTS,
     RECIPROCALS,
     VIOLENT_ROOTS,
-    _weapons_test,
     is_idiom,
     is_mutual,
     is_official,
@@ -33,6 +32,7 @@ from transforms.event_codes import (
     prep_object,
     refine_code,
     weapon_of,
+    weapons_test,
 )
 from transforms.event_dates import (
     FUTURE_DATE_RE,
@@ -52,9 +52,7 @@ from transforms.event_options import (
     role_options,
     sentence_facts,
 )
-from transforms.event_scorer import (
-    predicate_features,
-)
+from transforms.event_scorer import predicate_features
 from transforms.event_speech import (
     accord_statement,
     addressed_statement,
@@ -151,6 +149,195 @@ def _hyphen_for_space(doc: Doc, i: int) -> bool:
     )
 
 
+def _compound_part(verb: Token) -> bool:
+    """A verb inside a hyphenated compound (``US-led``, ``rebel-held``), not one that web copy
+    joins to a word with a hyphen for a space, nor a weapons test (``test-fired``)."""
+    doc = verb.doc
+    if "-" in verb.text or (
+        verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == "-"
+        and not doc[verb.i + 1].whitespace_
+        and not _hyphen_for_space(doc, verb.i + 1)
+    ):
+        return True
+    return (
+        verb.i > 0
+        and doc[verb.i - 1].text == "-"
+        and not doc[verb.i - 2].whitespace_
+        and not _hyphen_for_space(doc, verb.i - 1)
+        and not weapons_test(verb)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Coding:
+    """How the lexicon and the rules of speech code a verb."""
+
+    code: str
+    pattern: str  # the lexicon phrase or lemma matched (the record's predicate)
+    phrase_end: Token | None  # the phrase's last word, where it has more than the verb
+    gate: str | None  # why the rules alone would drop it ("speech", "unlisted")
+    matrix: tuple[str, str, None] | None  # a refusal or a promise coded from its act
+    withheld: bool  # "would not say": declining to comment
+    learned: tuple[str, ...]  # the codes annotators gave the bare verb, most frequent first
+
+
+def _coding(verb: Token, quote: QuoteRecord | None, resources: Resources) -> _Coding | None:
+    """The verb's code: a refusal or promise by its act, a comment withheld, a word of
+    disapproval, an accord, the lexicon, a statement to an addressee, else a code the
+    annotated sentences gave the verb; None for no event (a control verb whose complement is
+    coded, an idiom, an act forced by circumstance)."""
+    # a reporting verb without a quote (``warned the coalition against``) is coded like
+    # any verb, but only when it has a target; bare ``said`` stays out, and so do
+    # reporting verbs whose lexicon code is a plain statement (``announced that``);
+    # one that names a kind of statement (``warned that`` 012, ``denied`` 016) is coded
+    lemma = verb.lemma_.lower()
+    matrix = matrix_act(verb, resources)
+    withheld = withheld_comment(verb)
+    gate: str | None = None
+    if (
+        quote is None
+        and matrix is None
+        and withheld is None
+        and lemma in resources.speech_verbs
+        and not any(c.dep_ in ("dobj", "dative") or _aimed_prep(c) for c in verb.children)
+        and not specific_statement(verb, resources)
+    ):
+        gate = "speech"
+    if matrix is None and (has_event_complement(verb, resources) or future_auxiliary(verb)):
+        return None
+    matched = (
+        matrix
+        or withheld
+        or characterization(verb, resources)
+        or accord_statement(verb)
+        or match_cameo(verb, resources)
+    )
+    if (
+        lemma in CIRCUMSTANCE_VERBS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return None  # "GM and Ford have been forced to cut production": by circumstance
+    if matched is not None and is_idiom(verb, matched[1], resources):
+        return None
+    if matched is None:
+        matched = addressed_statement(verb, resources)
+        if matched is not None and is_idiom(verb, matched[1], resources):
+            return None  # "tells the story of a hunter"
+    scorer = resources.event_scorer
+    learned = scorer.codes.get(lemma, ()) if scorer is not None else ()
+    if matched is None and learned and not is_idiom(verb, lemma, resources):
+        # a verb the lexicon lacks but the annotated sentences code ("signed a memorandum")
+        matched = (learned[0], lemma, None)
+        gate = gate or "unlisted"
+    if matched is None:
+        return None
+    code, pattern, phrase_end = matched
+    if code not in resources.cameo_codes:
+        return None
+    return _Coding(code, pattern, phrase_end, gate, matrix, withheld is not None, learned)
+
+
+def _actor_phrase(
+    actor: Token | None,
+    verb: Token,
+    quote: QuoteRecord | None,
+    quotes: list[QuoteRecord],
+    linker: Linker,
+) -> tuple[Token | None, Span | None]:
+    """The actor's head and phrase: the speaker of the quote a subjectless reporting verb
+    introduces; for ``we`` / ``I`` in a quote its speaker, for ``he`` / ``she`` the person
+    named before, for ``it`` the body named before it in its sentence."""
+    doc = verb.doc
+    actor_span = noun_phrase(actor) if actor is not None else None
+    if actor_span is None and quote is not None and quote.speaker_start_char is not None:
+        actor_span = doc.char_span(
+            quote.speaker_start_char, quote.speaker_end_char, alignment_mode="expand"
+        )
+        actor = actor_span.root if actor_span is not None else None
+    if actor is not None and actor.lower_ in ("we", "i"):
+        # "'We will destroy the terrorists,' Putin told reporters": the speaker
+        said = next(
+            (
+                q
+                for q in quotes
+                if q.start_char <= verb.idx < q.end_char and q.speaker_start_char is not None
+            ),
+            None,
+        )
+        speaker = (
+            doc.char_span(said.speaker_start_char, said.speaker_end_char, "expand")
+            if said is not None
+            else None
+        )
+        if speaker is not None:
+            actor_span, actor = speaker, speaker.root
+    if actor is not None and actor.lower_ in ("he", "she"):
+        person = linker.person_before(actor)
+        if person is not None:
+            actor_span, actor = person, person.root
+    elif actor is not None and actor.lower_ == "it":
+        body = linker.body_before(actor)
+        if body is not None:
+            actor_span, actor = body, body.root
+    return actor, actor_span
+
+
+@dataclass(frozen=True, slots=True)
+class _ActTime:
+    """When an act is, as its clause dates it."""
+
+    date_span: Span | None  # the clause's date expression
+    resolved: ResolvedDate | None  # ... resolved against the publication date
+    future: bool  # told as to come: future tense, scheduled, or a dated meeting in the present
+    ahead: bool  # not told in the past and dated after publication (or "next ...")
+
+
+def _act_time(
+    verb: Token,
+    thing: Token | None,
+    root: str,
+    sent_ents: list[Span],
+    published: datetime | None,
+) -> _ActTime:
+    """The act's date: its clause's date expression, resolved forward for an act to come
+    (``thing`` is the verb's object, which a date may schedule: ``a truce on Thursday``)."""
+    date_span = date_of(verb, sent_ents)
+    # a meeting or a journey told in the present with its date is on the schedule
+    # ("Nakasone leaves for Washington on April 29", "meets Baker on Tuesday")
+    present = verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+    future = is_future(verb) or (
+        date_span is not None
+        and (
+            is_scheduled(date_span, noun_phrase(thing) if thing is not None else None)
+            or (present and root == "04")
+        )
+    )
+    # "would go to Japan on Friday": an act under a modal is still to come when told, and so
+    # is a dated act told in the present ("effective April one when he takes over")
+    prospective = (
+        future
+        or present
+        or any(
+            c.dep_ == "aux" and c.lemma_.lower() in MODALS
+            for t in clause_chain(verb)
+            for c in t.children
+        )
+    )
+    resolved = (
+        resolve_date(date_span.text, published, prospective) if date_span is not None else None
+    )
+    ahead = verb.tag_ not in ("VBD", "VBN") and (
+        (resolved is not None and published is not None and resolved.value > published.date())
+        # ("meets in Davos next week" in an undated article)
+        or (date_span is not None and FUTURE_DATE_RE.search(date_span.text) is not None)
+    )
+    return _ActTime(date_span, resolved, future, ahead)
+
+
 def extract_events(
     doc: Doc,
     doc_id: str,
@@ -182,75 +369,24 @@ def event_candidates(
     cue_quote = {q.cue_start_char: q for q in quotes if q.cue_start_char is not None}
     dateline = _dateline_place(doc, linker)
     facts_of: dict[int, SentenceFacts] = {}  # sentence start -> what it names
-    scorer = resources.event_scorer
     candidates: list[EventCandidate] = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.dep_ in ("aux", "auxpass", "amod", "compound"):
             continue
-        if "-" in verb.text or (
-            verb.i + 1 < len(doc)
-            and doc[verb.i + 1].text == "-"
-            and not doc[verb.i + 1].whitespace_
-            and not _hyphen_for_space(doc, verb.i + 1)
-        ):
+        if _compound_part(verb):
             continue  # compounds like "US-led", "rebel-held"
-        if (
-            verb.i > 0
-            and doc[verb.i - 1].text == "-"
-            and not doc[verb.i - 2].whitespace_
-            and not _hyphen_for_space(doc, verb.i - 1)
-            and not _weapons_test(verb)
-        ):
-            continue
         quote = cue_quote.get(verb.idx)
-        # a reporting verb without a quote (``warned the coalition against``) is coded like
-        # any verb, but only when it has a target; bare ``said`` stays out, and so do
-        # reporting verbs whose lexicon code is a plain statement (``announced that``);
-        # one that names a kind of statement (``warned that`` 012, ``denied`` 016) is coded
-        matrix = matrix_act(verb, resources)
-        withheld = withheld_comment(verb)
-        gate: str | None = None
-        if (
-            quote is None
-            and matrix is None
-            and withheld is None
-            and verb.lemma_.lower() in resources.speech_verbs
-            and not any(c.dep_ in ("dobj", "dative") or _aimed_prep(c) for c in verb.children)
-            and not specific_statement(verb, resources)
-        ):
-            gate = "speech"
-        if matrix is None and (has_event_complement(verb, resources) or future_auxiliary(verb)):
+        coding = _coding(verb, quote, resources)
+        if coding is None:
             continue
-        matched = (
-            matrix
-            or withheld
-            or characterization(verb, resources)
-            or accord_statement(verb)
-            or match_cameo(verb, resources)
+        code, pattern, phrase_end, gate = (
+            coding.code,
+            coding.pattern,
+            coding.phrase_end,
+            coding.gate,
         )
-        if (
-            verb.lemma_.lower() in CIRCUMSTANCE_VERBS
-            and any(c.dep_ == "auxpass" for c in verb.children)
-            and not any(c.dep_ == "agent" for c in verb.children)
-        ):
-            continue  # "GM and Ford have been forced to cut production": by circumstance
-        if matched is not None and is_idiom(verb, matched[1], resources):
-            continue
-        if matched is None:
-            matched = addressed_statement(verb, resources)
-            if matched is not None and is_idiom(verb, matched[1], resources):
-                continue  # "tells the story of a hunter"
-        learned = scorer.codes.get(verb.lemma_.lower(), ()) if scorer is not None else ()
-        if matched is None and learned and not is_idiom(verb, verb.lemma_.lower(), resources):
-            # a verb the lexicon lacks but the annotated sentences code ("signed a memorandum")
-            matched = (learned[0], verb.lemma_.lower(), None)
-            gate = gate or "unlisted"
-        if matched is None:
-            continue
-        code, pattern, phrase_end = matched
-        cameo = resources.cameo_codes.get(code)
-        if cameo is None:
-            continue
+        matrix, learned = coding.matrix, coding.learned
+        cameo = resources.cameo_codes[code]
         actor, _passive = subject_of(verb)
         target = object_of(verb, phrase_end)
         threat = target is None and verb.lemma_.lower() == "threaten"
@@ -294,37 +430,7 @@ def event_candidates(
         if actor is None and target is None and quote is None:
             gate = gate or "no_args"
         sent = verb.sent
-        actor_span = noun_phrase(actor) if actor is not None else None
-        if actor_span is None and quote is not None and quote.speaker_start_char is not None:
-            actor_span = doc.char_span(
-                quote.speaker_start_char, quote.speaker_end_char, alignment_mode="expand"
-            )
-            actor = actor_span.root if actor_span is not None else None
-        if actor is not None and actor.lower_ in ("we", "i"):
-            # "'We will destroy the terrorists,' Putin told reporters": the speaker
-            said = next(
-                (
-                    q
-                    for q in quotes
-                    if q.start_char <= verb.idx < q.end_char and q.speaker_start_char is not None
-                ),
-                None,
-            )
-            speaker = (
-                doc.char_span(said.speaker_start_char, said.speaker_end_char, "expand")
-                if said is not None
-                else None
-            )
-            if speaker is not None:
-                actor_span, actor = speaker, speaker.root
-        if actor is not None and actor.lower_ in ("he", "she"):
-            person = linker.person_before(actor)
-            if person is not None:
-                actor_span, actor = person, person.root
-        elif actor is not None and actor.lower_ == "it":
-            body = linker.body_before(actor)
-            if body is not None:
-                actor_span, actor = body, body.root
+        actor, actor_span = _actor_phrase(actor, verb, quote, quotes, linker)
         if target is not None and target.tag_ == "PRP" and target.lower_ in ("him", "her"):
             # "had previously praised her": the person named before, not the actor
             person = linker.person_before(target)
@@ -478,39 +584,9 @@ def event_candidates(
                 for t in c.subtree
             ]
             target_country = linker.country_in(places, [], (actor_country,))
-        date_span = date_of(verb, linker.ents_in(sent))
-        # a meeting or a journey told in the present with its date is on the schedule
-        # ("Nakasone leaves for Washington on April 29", "meets Baker on Tuesday")
-        present = verb.tag_ in ("VBZ", "VBP") and not any(
-            c.dep_ in ("aux", "auxpass") for c in verb.children
-        )
-        future = is_future(verb) or (
-            date_span is not None
-            and (
-                is_scheduled(date_span, noun_phrase(thing) if thing is not None else None)
-                or (present and cameo.root_code == "04")
-            )
-        )
-        # "would go to Japan on Friday": an act under a modal is still to come when told, and so
-        # is a dated act told in the present ("effective April one when he takes over")
-        prospective = (
-            future
-            or present
-            or any(
-                c.dep_ == "aux" and c.lemma_.lower() in MODALS
-                for t in clause_chain(verb)
-                for c in t.children
-            )
-        )
-        resolved = (
-            resolve_date(date_span.text, published, prospective) if date_span is not None else None
-        )
-        ahead = verb.tag_ not in ("VBD", "VBN") and (
-            (resolved is not None and published is not None and resolved.value > published.date())
-            # ("meets in Davos next week" in an undated article)
-            or (date_span is not None and FUTURE_DATE_RE.search(date_span.text) is not None)
-        )
-        if cameo.root_code == "04" and ((future and is_future(verb)) or ahead):
+        when = _act_time(verb, thing, cameo.root_code, linker.ents_in(sent), published)
+        date_span, resolved = when.date_span, when.resolved
+        if cameo.root_code == "04" and ((when.future and is_future(verb)) or when.ahead):
             # "will meet next week", "will resume talks", "when he meets Baker next week": CAMEO
             # codes an announced meeting as the intent to meet (036), the meeting itself when
             # it happens
@@ -520,7 +596,7 @@ def event_candidates(
         end_char = end_token.idx + len(end_token.text)
         # "would not say" declined to comment: the refusal happened
         negated, hypothetical = (
-            (False, False) if withheld is not None else act_flags(verb, announced=code == "036")
+            (False, False) if coding.withheld else act_flags(verb, announced=code == "036")
         )
         record = EventRecord(
             event_id=row_id("evt", doc_id, verb.idx, end_char, code),
