@@ -10,7 +10,7 @@ import itertools
 from spacy.tokens import Token
 
 from transforms.event_dates import future_auxiliary
-from transforms.event_syntax import ASSERTING_PREPS, SUBJUNCTIVE_HEADS, clause_chain, purpose_clause
+from transforms.event_syntax import ASSERTING_PREPS, clause_chain, demand_clause, purpose_clause
 
 MODALS = frozenset({"could", "may", "might", "would", "should", "can", "must"})
 # "was forced to resign", "were obliged to": with nobody doing the forcing, no coercion event
@@ -111,20 +111,7 @@ def act_flags(verb: Token, announced: bool = False) -> tuple[bool, bool]:
     )
     # "demanded that Egypt release Hussein", "urged that curbs be imposed": what is demanded
     # in the subjunctive has not happened
-    hypothetical = hypothetical or (
-        verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in SUBJUNCTIVE_HEADS
-        and (
-            verb.tag_ == "VB"
-            or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
-            # ("that Egypt release": a base form after a singular subject, tagged present)
-            or (
-                verb.tag_ == "VBP"
-                and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
-            )
-        )
-        and not any(c.dep_ == "aux" for c in verb.children if c.tag_ == "MD")
-    )
+    hypothetical = hypothetical or demand_clause(verb)
     if _shares_head_clause(verb):
         # "threatened to attack and seize", "could attack and seize": a coordinated verb of
         # the same form shares its head's auxiliary and control verb

@@ -77,10 +77,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         and verb.tag_ != verb.head.tag_
         and (
             (verb.head.tag_ == "VB" and verb.head.dep_ in ("xcomp", "ccomp"))
-            or _demand_clause(verb.head)
+            or demand_clause(verb.head)
         )
         and verb.head.head.i != verb.head.i
-    ) or (_demand_clause(verb.head) and verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    ) or (demand_clause(verb.head) and verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # "Al Jazeera has demanded that Egypt release Hussein and condemned ...", "... while
         # condemning ...", "Raab urged the embassy to reconsider and spoke with Pompeo": a
         # finite verb is not coordinated with an infinitive or a subjunctive, and the
@@ -133,12 +133,22 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _demand_clause(verb: Token) -> bool:
-    """What a demand asks for, in the subjunctive: ``(demanded that Egypt) release``."""
+def demand_clause(verb: Token) -> bool:
+    """What a demand asks for, in the subjunctive: ``(demanded that Egypt) release``,
+    ``(urged that curbs) be imposed``."""
     return (
         verb.dep_ == "ccomp"
         and verb.head.lemma_.lower() in SUBJUNCTIVE_HEADS
-        and verb.tag_ in ("VB", "VBP")
+        and (
+            verb.tag_ == "VB"
+            or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children)
+            # ("that Egypt release": a base form after a singular subject, tagged present)
+            or (
+                verb.tag_ == "VBP"
+                and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+            )
+        )
+        and not any(c.dep_ == "aux" for c in verb.children if c.tag_ == "MD")
     )
 
 
