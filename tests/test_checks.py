@@ -95,3 +95,25 @@ def test_a_warehouse_built_before_a_column_existed_is_checked_without_it(
     assert "range events.confidence in [0, 1]" not in names
     assert "range events.goldstein in [-10, 10]" in names
     assert not failed(results), failed(results)
+
+
+def test_checks_pass_on_wire_copy_with_hard_wraps(prefect_harness: None, tmp_path: Path):
+    # the parser reads hard wraps as spaces; the stored spans keep the article's own text
+    from flows.etl import etl
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "wire.txt").write_text(
+        "BRASILIA, March 3 - The Brazilian Finance\nMinistry said on Monday that the\n"
+        'plan was "a good plan that\nwill work," Finance Minister Dilson\nFunaro told '
+        "reporters.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "wh"
+    summary = etl(sources=[str(source)], data_dir=str(data))
+    assert summary.documents_new == 1 and summary.errors == 0, summary
+    assert not failed(run_checks(data)), failed(run_checks(data))
+    mentions = {text for (text,) in query(data, "select text from mentions")[1]}
+    assert "Dilson\nFunaro" in mentions
+    (quote,) = query(data, "select text from quotes")[1]
+    assert "a good plan that\nwill work," in quote[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -10,7 +11,7 @@ from transforms.articles import doc_id_for
 from transforms.entities import extract_entities
 from transforms.events import extract_events
 from transforms.quotes import extract_quotes
-from transforms.records import Article, DocResult, DocumentRecord
+from transforms.records import Article, DocResult, DocumentRecord, MentionRecord, QuoteRecord
 from transforms.resources import Resources
 from transforms.text_spans import parser_text
 
@@ -47,8 +48,30 @@ def transform_document(doc: Doc, article: Article, resources: Resources) -> DocR
     events = extract_events(doc, document.doc_id, article.published_at, entities, quotes, resources)
     return DocResult(
         document=document,
-        mentions=entities.mentions,
+        mentions=[_as_written(m, article.text) for m in entities.mentions],
         entities=entities.entities,
-        quotes=quotes,
+        quotes=[_quote_as_written(q, article.text) for q in quotes],
         events=events,
+    )
+
+
+def _as_written(mention: MentionRecord, text: str) -> MentionRecord:
+    """The mention with the article's own text: the parser read hard wraps as spaces, and a
+    span's stored text is ``documents.text[start:end]`` (docs/tables.md, the data checks)."""
+    written = text[mention.start_char : mention.end_char]
+    return mention if written == mention.text else replace(mention, text=written)
+
+
+def _quote_as_written(quote: QuoteRecord, text: str) -> QuoteRecord:
+    """The quote, its cue and its speaker phrase with the article's own text (as
+    ``_as_written``)."""
+
+    def written(start: int | None, end: int | None, parsed: str | None) -> str | None:
+        return text[start:end] if start is not None and end is not None else parsed
+
+    return replace(
+        quote,
+        text=text[quote.start_char : quote.end_char],
+        cue=written(quote.cue_start_char, quote.cue_end_char, quote.cue),
+        speaker_text=written(quote.speaker_start_char, quote.speaker_end_char, quote.speaker_text),
     )
