@@ -194,6 +194,7 @@ def load_resources() -> Resources:
         disapproval_words=_words("disapproval_words.txt"),
         disaster_words=_words("disaster_words.txt"),
         crowd_words=_words("crowd_words.txt"),
+        non_names=_words("non_names.txt"),
         statement_verbs={
             row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")
         },

@@ -156,6 +156,14 @@ def test_a_known_person_named_like_a_town_of_a_named_country_stays_a_person(proc
     assert _entities(result)["Obama"].type == "person"
 
 
+def test_words_of_a_wire_table_are_no_names(process: Process):
+    result = process(
+        "Qtly div 11 cts vs 11 cts prior.\n"
+        "    Shr 36 cts vs 20 cts\n    Revs 57.3 mln vs 17.6 mln\n    Avg shrs 5,970,000"
+    )
+    assert not {m.text.casefold() for m in result.mentions} & {"cts", "revs", "avg", "shr"}
+
+
 def test_countries_carry_coordinates(process: Process):
     result = process("Russia and Syria signed a deal.")
     russia = _entities(result)["Russia"]

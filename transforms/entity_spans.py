@@ -165,7 +165,9 @@ def refine_spans(doc: Doc, resources: Resources) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             trimmed = _trim(ent)
-            if trimmed is not None:
+            # (a word of a wire table standing alone names nothing: "Revs 57.3 mln", "36 cts
+            # a share"; non_names.txt)
+            if trimmed is not None and trimmed.text.casefold() not in resources.non_names:
                 spans.append(trimmed)
 
     for extra in [*_dateline_places(doc, resources), *_results_line_teams(doc, resources)]:

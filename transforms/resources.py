@@ -54,6 +54,8 @@ class Resources:
     disaster_words: frozenset[str] = frozenset()
     # crowds and workforces, whose strikes, blockades and protests are 14x events
     crowd_words: frozenset[str] = frozenset()
+    # words of wire tables the model labels as names when alone ("Revs", "cts"): no names
+    non_names: frozenset[str] = frozenset()
     # the learned layer over the event rules (event_scorer.json); None: the rules decide alone
     event_scorer: EventScorer | None = None
     # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
