@@ -35,6 +35,22 @@ CASES = [
         "“The talks are over,” said Hill.",
         ("direct", "The talks are over,", "Hill"),
     ),
+    # "it" and "the company" speak for the organization that spoke last before them, else
+    # the one last named as a subject (not an object or a complement's subject)
+    (
+        "Memtek Corp said it has sold 1,500,000 shares privately. It said proceeds will be "
+        "used to expand its development.",
+        ("indirect", "proceeds will be used to expand its development", "Memtek Corp"),
+    ),
+    (
+        "Cray Research Inc said Standard Oil Production Co will lease its supercomputer. The "
+        "leased system will replace a computer in operation since 1984, the company said.",
+        (
+            "indirect",
+            "The leased system will replace a computer in operation since 1984",
+            "Cray Research Inc",
+        ),
+    ),
     # quote styles: straight single quotes and guillemets
     (
         "'The border will stay closed until spring,' the minister said.",

@@ -22,6 +22,8 @@ OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“", "‘": "’", "'": 
 MIXED_DOUBLE = ('"', "”")  # either closes an opening '"' or '“'
 SINGLE = frozenset("‘'")  # single marks double as apostrophes: they open only at a word start
 PRONOUNS = {"he": "male", "she": "female", "they": None, "i": None, "we": None}
+# "it said", "the company said": the organization named last before them
+BODY_WORDS = frozenset({"company", "firm", "bank", "group", "corporation"})
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are titles or scare quotes, not speech
 # reporting verbs whose direct object is the person addressed, never the content
 ADDRESSEE_VERBS = frozenset(
@@ -244,8 +246,10 @@ class _Speaker:
 class _SpeakerResolver:
     """Finds entities for speaker phrases and resolves pronouns to the most recent person."""
 
-    def __init__(self, doc: Doc, entities: EntityExtraction) -> None:
+    def __init__(self, doc: Doc, entities: EntityExtraction, speech_verbs: frozenset[str]) -> None:
         self.entities = entities
+        self.doc = doc
+        self.speech_verbs = speech_verbs
         # mention spans sorted by start, to find the entity a token belongs to
         self.mention_spans = sorted(entities.by_span)
         # person entity -> "male"/"female" from an honorific before any mention or the first name
@@ -284,6 +288,25 @@ class _SpeakerResolver:
                 return entity_id
         return None
 
+    def recent_organization(self, before: int) -> str | None:
+        """The organization that last spoke before ``before``, else the one last named as a
+        subject (``Cray Research Inc said Standard Oil Production Co will lease ... it said``:
+        Cray Research; ``Harris said it sold Triad shares ... It said``: Harris, not Triad)."""
+        subject: str | None = None
+        for m_start, m_end in reversed(self.mention_spans):
+            if m_end > before:
+                continue
+            entity_id = self.entities.by_span[(m_start, m_end)]
+            if self.entities.info[entity_id][0] != "organization":
+                continue
+            root = self.doc.char_span(m_start, m_end, alignment_mode="expand").root
+            if root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if root.head.lemma_.lower() in self.speech_verbs:
+                return entity_id
+            subject = subject or entity_id
+        return subject
+
     def latest_mention(
         self, entity_id: str, start: int, end: int | None, before: int
     ) -> tuple[int, int | None]:
@@ -310,6 +333,19 @@ class _SpeakerResolver:
                     subject.text, start, end, entity_id, "person" if entity_id else "unresolved"
                 )
             return _Speaker(subject.text, start, end, None, "unresolved")
+        if lower == "it" or (
+            subject.lemma_.lower() in BODY_WORDS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+            and len(phrase) == 2
+        ):
+            # "Neste Oy ... It said", "the company said": the organization named last
+            entity_id = self.recent_organization(start)
+            if lower == "it":
+                start, end = subject.idx, subject.idx + len(subject.text)
+            text = subject.text if lower == "it" else phrase.text
+            if entity_id is not None:
+                return _Speaker(text, start, end, entity_id, "organization")
+            return _Speaker(text, start, end, None, "unresolved" if lower == "it" else "role")
         entity_id = self.entity_at(subject.idx, subject.idx + len(subject.text))
         if entity_id is not None:
             entity_type = self.entities.info[entity_id][0]
@@ -334,7 +370,7 @@ def extract_quotes(
     doc: Doc, doc_id: str, entities: EntityExtraction, resources: Resources
 ) -> list[QuoteRecord]:
     sentence_of = SentenceIndex(doc)
-    resolver = _SpeakerResolver(doc, entities)
+    resolver = _SpeakerResolver(doc, entities, resources.speech_verbs)
     marks = [
         q
         for q in join_split_quotes(doc_text(doc), find_quote_marks(doc_text(doc)))
