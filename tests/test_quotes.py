@@ -458,3 +458,15 @@ def test_pronoun_speaker_span_is_the_pronoun(process: Process):
     for quote in result.quotes:
         if quote.speaker_start_char is not None:
             assert text[quote.speaker_start_char : quote.speaker_end_char] == quote.speaker_text
+
+
+def test_one_report_per_reporting_verb(process: Process):
+    # a stray mark inside a quote made two spans a character apart, both "stressed"
+    text = (
+        "\"Cairo's activities have been multifaceted, involving not only contacts with the "
+        'so-called "\ufffdCairo platform"?of the Syrian opposition but also cooperation with '
+        'other Arab countries," the Russian diplomat stressed.'
+    )
+    stressed = [q for q in process(text).quotes if q.cue == "stressed"]
+    assert len(stressed) == 1
+    assert stressed[0].speaker_text == "the Russian diplomat"

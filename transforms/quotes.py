@@ -506,7 +506,28 @@ def extract_quotes(
         if record.quote_id not in seen:
             seen.add(record.quote_id)
             unique.append(record)
-    return unique
+    return _one_per_cue(unique)
+
+
+def _one_per_cue(records: list[QuoteRecord]) -> list[QuoteRecord]:
+    """One report per reporting verb: of overlapping quotes with the same cue (a stray mark
+    inside a quote, ``"Cairo's activities ... the so-called "Cairo platform"? of ...," the
+    diplomat stressed``, yields two spans a character apart) the direct one, else the longest,
+    stays. Overlapping quotes of different cues are reports within reports and all stay."""
+    order = {record.quote_id: i for i, record in enumerate(records)}
+    kept: list[QuoteRecord] = []
+    for record in sorted(
+        records,
+        key=lambda r: (r.quote_type != "direct", r.start_char - r.end_char, order[r.quote_id]),
+    ):
+        if record.cue_start_char is None or not any(
+            k.cue_start_char == record.cue_start_char
+            and k.start_char < record.end_char
+            and record.start_char < k.end_char
+            for k in kept
+        ):
+            kept.append(record)
+    return sorted(kept, key=lambda r: order[r.quote_id])
 
 
 MAX_HEADLINE_SOURCE_WORDS = 5
