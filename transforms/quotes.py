@@ -7,6 +7,7 @@ speech found in the dependency parse.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -274,15 +275,20 @@ class _SpeakerResolver:
                     best = (overlap, self.entities.by_span[(m_start, m_end)])
         return best[1] if best else None
 
-    def recent_person(self, before: int, gender: str | None) -> str | None:
-        """The most recent person mentioned before ``before`` whose gender does not contradict
-        the pronoun's (unknown gender is compatible with both)."""
+    def _mentions_before(self, before: int, entity_type: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, entity id) of the mentions of ``entity_type`` that end at or before
+        ``before``, latest first."""
         for m_start, m_end in reversed(self.mention_spans):
             if m_end > before:
                 continue
             entity_id = self.entities.by_span[(m_start, m_end)]
-            if self.entities.info[entity_id][0] != "person":
-                continue
+            if self.entities.info[entity_id][0] == entity_type:
+                yield m_start, m_end, entity_id
+
+    def recent_person(self, before: int, gender: str | None) -> str | None:
+        """The most recent person mentioned before ``before`` whose gender does not contradict
+        the pronoun's (unknown gender is compatible with both)."""
+        for _start, _end, entity_id in self._mentions_before(before, "person"):
             known = self.gender.get(entity_id)
             if gender is None or known is None or known == gender:
                 return entity_id
@@ -293,12 +299,7 @@ class _SpeakerResolver:
         subject (``Cray Research Inc said Standard Oil Production Co will lease ... it said``:
         Cray Research; ``Harris said it sold Triad shares ... It said``: Harris, not Triad)."""
         subject: str | None = None
-        for m_start, m_end in reversed(self.mention_spans):
-            if m_end > before:
-                continue
-            entity_id = self.entities.by_span[(m_start, m_end)]
-            if self.entities.info[entity_id][0] != "organization":
-                continue
+        for m_start, m_end, entity_id in self._mentions_before(before, "organization"):
             root = self.doc.char_span(m_start, m_end, alignment_mode="expand").root
             if root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
