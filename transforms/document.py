@@ -69,9 +69,9 @@ def _quote_as_written(quote: QuoteRecord, text: str) -> QuoteRecord:
     def written(start: int | None, end: int | None, parsed: str | None) -> str | None:
         return text[start:end] if start is not None and end is not None else parsed
 
-    return replace(
-        quote,
-        text=text[quote.start_char : quote.end_char],
-        cue=written(quote.cue_start_char, quote.cue_end_char, quote.cue),
-        speaker_text=written(quote.speaker_start_char, quote.speaker_end_char, quote.speaker_text),
-    )
+    quoted = text[quote.start_char : quote.end_char]
+    cue = written(quote.cue_start_char, quote.cue_end_char, quote.cue)
+    speaker = written(quote.speaker_start_char, quote.speaker_end_char, quote.speaker_text)
+    if (quoted, cue, speaker) == (quote.text, quote.cue, quote.speaker_text):
+        return quote
+    return replace(quote, text=quoted, cue=cue, speaker_text=speaker)
