@@ -149,6 +149,185 @@ def _hyphen_for_space(doc: Doc, i: int) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    """The act's two sides after the country rules: head, phrase and country of each, and
+    whether the act is joint (``is_mutual`` or reciprocal) and its target one of the actor's
+    own conjuncts."""
+
+    actor: Token | None
+    actor_span: Span | None
+    actor_country: str | None
+    target: Token | None
+    target_span: Span | None
+    target_country: str | None
+    joint_act: bool
+    among_actors: bool
+
+
+def _sides(
+    verb: Token,
+    code: str,
+    root: str,
+    actor: Token | None,
+    actor_span: Span | None,
+    target: Token | None,
+    facts: SentenceFacts,
+    linker: Linker,
+    resources: Resources,
+) -> _Sides:
+    """The countries of the act's sides: each phrase's own, else an official's the sentence
+    gives, a national actor the act is aimed at, the members a group is said to include, the
+    partner of a joint act, the country where an attack happens."""
+    sent = verb.sent
+    target_span = noun_phrase(target) if target is not None else None
+    actor_country = (
+        linker.country_of(actor_span, actor)
+        if actor_span is not None and actor is not None
+        else None
+    )
+    target_country = (
+        linker.country_of(target_span, target)
+        if target_span is not None and target is not None
+        else None
+    )
+    spans = [s for s in (actor_span, target_span) if s is not None]
+    if (
+        actor_country is None
+        and actor is not None
+        and is_official(actor, resources)
+        and len({m.country for m in facts.mentions} - {target_country}) == 1
+    ):
+        # "Ministry spokesman Shen Danyang urged the US ...": an official or government
+        # body with no stated nationality serves the one other country the sentence names
+        # (not the target's own: "officials accused Japanese makers"); where it names
+        # several, the rules leave the choice to the scorer's arg model, which was right
+        # more often out of fold (docs/benchmarks.md, events11)
+        actor_country = linker.country_in(list(sent), spans, (target_country,))
+    if target_country is None and target is not None and is_official(target, resources):
+        if target.ent_type_ != "PERSON":
+            # not a person named without nationality: "Baratov was arrested on a US
+            # warrant in Canada", "Flynn ... the Russian ambassador"
+            target_country = linker.country_in(list(sent), spans, (actor_country,))
+        if target_country is None and actor_country != "IGO":
+            # "the SNP government was backed by the Scottish Greens": with no other
+            # country in the sentence, an official of the actor's own country
+            target_country = actor_country
+    shown_force = code == "150" and target is not None and weapon_of(verb, target) is target
+    if target_country is None and root != "01" and not shown_force:
+        # (a statement's target is its addressee alone: "told a press conference at the
+        # end of a visit to Mexico" was not told to Mexico; a missile fired at nothing was
+        # not fired at the place it came from: "launched from North Korea")
+        aimed = _aimed_elsewhere(verb, target, actor_span, linker)
+        if aimed is not None:
+            target, target_span, target_country = aimed
+    # "asked at least four countries, including the United States, Soviet Union, Britain
+    # and China", "several countries, including France and Saudi Arabia, pledged": the
+    # nations a group is said to include are its members
+    if target is not None and target_country is None:
+        member = _member(target, linker)
+        if member is not None:
+            target, target_span, target_country = member
+    if actor is not None and actor_country is None:
+        member = _member(actor, linker)
+        if member is not None:
+            actor, actor_span, actor_country = member
+    # "the U.S. and Brazil blamed one another": a reciprocal act is coded as a joint one
+    reciprocal = (
+        target is not None
+        and sent.doc[target.left_edge.i : target.right_edge.i + 1].text.casefold() in RECIPROCALS
+    )
+    if reciprocal:
+        target, target_span, target_country = None, None, None
+    joint_act = is_mutual(root, code, verb) or reciprocal
+    # "the ministers and governors of the U.S., Japan ... signed an accord": the partner
+    # the rules took from the actor's own conjuncts is not a party of its own
+    among_actors = (
+        joint_act
+        and target is not None
+        and actor_span is not None
+        and actor_span.start <= target.i < actor_span.end
+    )
+    if among_actors and target_country == actor_country:
+        target_country = None
+    if target_country is None and actor_span is not None and joint_act:
+        # "American and Soviet negotiators will resume talks": a joint act of two
+        # nationalities goes from the first to the second
+        named = [linker.country_in([t], []) for t in actor_span]
+        partners = [c for c in dict.fromkeys(named) if c is not None]
+        if len(partners) >= 2 and partners[0] == actor_country:
+            target_country = partners[1]
+    if target_country is None and root in VIOLENT_ROOTS:
+        # "killed in air strikes on the Syrian city of Idlib": an attack without a
+        # national target hits the country where it happens
+        places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+        target_country = linker.country_in(places, [actor_span] if actor_span else [])
+    return _Sides(
+        actor,
+        actor_span,
+        actor_country,
+        target,
+        target_span,
+        target_country,
+        joint_act,
+        among_actors,
+    )
+
+
+def _context_gate(
+    verb: Token,
+    root: str,
+    actor: Token | None,
+    actor_span: Span | None,
+    target: Token | None,
+    target_country: str | None,
+    named: bool,
+    quote: QuoteRecord | None,
+    sport: bool,
+    resources: Resources,
+) -> str | None:
+    """Why the context makes the act no event for the rules (the first that holds): a
+    company's dealings, sport, a document's terms, a disaster, a participle naming a thing,
+    no named or national side (``named``: either side has a country or an entity)."""
+    if (
+        target_country is None
+        and root != "01"
+        and actor_span is not None
+        and is_company(actor_span, actor)
+    ):
+        # "Trust America Service Corp signed an agreement", "the venture accepted a
+        # proposal": a company's dealings with no national counterpart are business
+        return "company"
+    if sport:
+        # "Italy ... when they meet Wales on Saturday": sport is no political interaction
+        return "sport"
+    if provides_terms(verb, actor):
+        # "That pact calls on Japan to stop selling cut-price chips": the annotation
+        # codes the parties' acts, not what their documents provide
+        return "terms"
+    if root in VIOLENT_ROOTS and no_perpetrator(verb, actor, target, resources):
+        # "An avalanche killed seven students", "killed themselves": nobody acted on them
+        return "disaster"
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and root not in VIOLENT_ROOTS
+        # (not a short clause the parser misread: "Trump called NATO ...")
+        and actor is None
+    ):
+        # "the Western sanctions imposed against Syria": a participle with no agent
+        # names a thing; the guidelines code no event in it ("US sanctions announced
+        # last week")
+        return "participle"
+    if quote is None and not named:
+        # neither side is a named or national actor ("a political crisis threatened a
+        # fragile ceasefire", "the report warned"): nothing to code it between, as in
+        # PETRARCH, which drops events without coded actors
+        return "unnamed"
+    return None
+
+
 def _compound_part(verb: Token) -> bool:
     """A verb inside a hyphenated compound (``US-led``, ``rebel-held``), not one that web copy
     joins to a word with a hyphen for a space, nor a weapons test (``test-fired``)."""
@@ -436,92 +615,15 @@ def event_candidates(
             person = linker.person_before(target)
             if person is not None and (actor is None or not person.start <= actor.i < person.end):
                 target = person.root
-        target_span = noun_phrase(target) if target is not None else None
-        actor_country = (
-            linker.country_of(actor_span, actor)
-            if actor_span is not None and actor is not None
-            else None
-        )
-        target_country = (
-            linker.country_of(target_span, target)
-            if target_span is not None and target is not None
-            else None
-        )
-        spans = [s for s in (actor_span, target_span) if s is not None]
         if sent.start not in facts_of:
             facts_of[sent.start] = sentence_facts(sent, linker, resources)
         facts = facts_of[sent.start]
-        if (
-            actor_country is None
-            and actor is not None
-            and is_official(actor, resources)
-            and len({m.country for m in facts.mentions} - {target_country}) == 1
-        ):
-            # "Ministry spokesman Shen Danyang urged the US ...": an official or government
-            # body with no stated nationality serves the one other country the sentence names
-            # (not the target's own: "officials accused Japanese makers"); where it names
-            # several, the rules leave the choice to the scorer's arg model, which was right
-            # more often out of fold (docs/benchmarks.md, events11)
-            actor_country = linker.country_in(list(sent), spans, (target_country,))
-        if target_country is None and target is not None and is_official(target, resources):
-            if target.ent_type_ != "PERSON":
-                # not a person named without nationality: "Baratov was arrested on a US
-                # warrant in Canada", "Flynn ... the Russian ambassador"
-                target_country = linker.country_in(list(sent), spans, (actor_country,))
-            if target_country is None and actor_country != "IGO":
-                # "the SNP government was backed by the Scottish Greens": with no other
-                # country in the sentence, an official of the actor's own country
-                target_country = actor_country
-        shown_force = code == "150" and target is not None and weapon_of(verb, target) is target
-        if target_country is None and cameo.root_code != "01" and not shown_force:
-            # (a statement's target is its addressee alone: "told a press conference at the
-            # end of a visit to Mexico" was not told to Mexico; a missile fired at nothing was
-            # not fired at the place it came from: "launched from North Korea")
-            aimed = _aimed_elsewhere(verb, target, actor_span, linker)
-            if aimed is not None:
-                target, target_span, target_country = aimed
-        # "asked at least four countries, including the United States, Soviet Union, Britain
-        # and China", "several countries, including France and Saudi Arabia, pledged": the
-        # nations a group is said to include are its members
-        if target is not None and target_country is None:
-            member = _member(target, linker)
-            if member is not None:
-                target, target_span, target_country = member
-        if actor is not None and actor_country is None:
-            member = _member(actor, linker)
-            if member is not None:
-                actor, actor_span, actor_country = member
-        # "the U.S. and Brazil blamed one another": a reciprocal act is coded as a joint one
-        reciprocal = (
-            target is not None
-            and sent.doc[target.left_edge.i : target.right_edge.i + 1].text.casefold()
-            in RECIPROCALS
+        sides = _sides(
+            verb, code, cameo.root_code, actor, actor_span, target, facts, linker, resources
         )
-        if reciprocal:
-            target, target_span, target_country = None, None, None
-        joint_act = is_mutual(cameo.root_code, code, verb) or reciprocal
-        # "the ministers and governors of the U.S., Japan ... signed an accord": the partner
-        # the rules took from the actor's own conjuncts is not a party of its own
-        among_actors = (
-            joint_act
-            and target is not None
-            and actor_span is not None
-            and actor_span.start <= target.i < actor_span.end
-        )
-        if among_actors and target_country == actor_country:
-            target_country = None
-        if target_country is None and actor_span is not None and joint_act:
-            # "American and Soviet negotiators will resume talks": a joint act of two
-            # nationalities goes from the first to the second
-            named = [linker.country_in([t], []) for t in actor_span]
-            partners = [c for c in dict.fromkeys(named) if c is not None]
-            if len(partners) >= 2 and partners[0] == actor_country:
-                target_country = partners[1]
-        if target_country is None and cameo.root_code in VIOLENT_ROOTS:
-            # "killed in air strikes on the Syrian city of Idlib": an attack without a
-            # national target hits the country where it happens
-            places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
-            target_country = linker.country_in(places, [actor_span] if actor_span else [])
+        actor, actor_span, actor_country = sides.actor, sides.actor_span, sides.actor_country
+        target, target_span, target_country = sides.target, sides.target_span, sides.target_country
+        joint_act, among_actors = sides.joint_act, sides.among_actors
         actor_entity = (
             linker.entity_in(actor_span, actor)
             if actor_span is not None and actor is not None
@@ -532,42 +634,18 @@ def event_candidates(
             if target_span is not None and target is not None
             else None
         )
-        if (
-            target_country is None
-            and cameo.root_code != "01"
-            and actor_span is not None
-            and is_company(actor_span, actor)
-        ):
-            # "Trust America Service Corp signed an agreement", "the venture accepted a
-            # proposal": a company's dealings with no national counterpart are business
-            gate = gate or "company"
-        if facts.sport:
-            # "Italy ... when they meet Wales on Saturday": sport is no political interaction
-            gate = gate or "sport"
-        if provides_terms(verb, actor):
-            # "That pact calls on Japan to stop selling cut-price chips": the annotation
-            # codes the parties' acts, not what their documents provide
-            gate = gate or "terms"
-        if cameo.root_code in VIOLENT_ROOTS and no_perpetrator(verb, actor, target, resources):
-            # "An avalanche killed seven students", "killed themselves": nobody acted on them
-            gate = gate or "disaster"
-        if (
-            verb.dep_ == "acl"
-            and verb.tag_ == "VBN"
-            and not any(c.dep_ == "agent" for c in verb.children)
-            and cameo.root_code not in VIOLENT_ROOTS
-            # (not a short clause the parser misread: "Trump called NATO ...")
-            and actor is None
-        ):
-            # "the Western sanctions imposed against Syria": a participle with no agent
-            # names a thing; the guidelines code no event in it ("US sanctions announced
-            # last week")
-            gate = gate or "participle"
-        if quote is None and not (actor_country or target_country or actor_entity or target_entity):
-            # neither side is a named or national actor ("a political crisis threatened a
-            # fragile ceasefire", "the report warned"): nothing to code it between, as in
-            # PETRARCH, which drops events without coded actors
-            gate = gate or "unnamed"
+        gate = gate or _context_gate(
+            verb,
+            cameo.root_code,
+            actor,
+            actor_span,
+            target,
+            target_country,
+            bool(actor_country or target_country or actor_entity or target_entity),
+            quote,
+            facts.sport,
+            resources,
+        )
         if (
             target_country is None
             and cameo.root_code in HOSTED_ROOTS
