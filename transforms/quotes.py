@@ -22,8 +22,8 @@ from transforms.text_spans import SentenceIndex, doc_text
 OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“", "‘": "’", "'": "'"}
 MIXED_DOUBLE = ('"', "”")  # either closes an opening '"' or '“'
 SINGLE = frozenset("‘'")  # single marks double as apostrophes: they open only at a word start
-PRONOUNS = {"he": "male", "she": "female", "they": None, "i": None, "we": None}
-# "it said", "the company said": the organization named last before them
+PRONOUNS = {"he": "male", "she": "female", "it": None, "they": None, "i": None, "we": None}
+# "the company said", like "it said": the organization that spoke last before them
 BODY_WORDS = frozenset({"company", "firm", "bank", "group", "corporation"})
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are titles or scare quotes, not speech
 # reporting verbs whose direct object is the person addressed, never the content
@@ -333,20 +333,19 @@ class _SpeakerResolver:
                 return _Speaker(
                     subject.text, start, end, entity_id, "person" if entity_id else "unresolved"
                 )
+            if lower == "it" and (entity_id := self.recent_organization(start)) is not None:
+                # "Memtek Corp said it has sold shares. It said ...": the organization
+                return _Speaker(subject.text, start, end, entity_id, "organization")
             return _Speaker(subject.text, start, end, None, "unresolved")
-        if lower == "it" or (
+        if (
             subject.lemma_.lower() in BODY_WORDS
             and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
             and len(phrase) == 2
         ):
-            # "Neste Oy ... It said", "the company said": the organization named last
+            # "the company said": the organization, as for "it"; else a role
             entity_id = self.recent_organization(start)
-            if lower == "it":
-                start, end = subject.idx, subject.idx + len(subject.text)
-            text = subject.text if lower == "it" else phrase.text
-            if entity_id is not None:
-                return _Speaker(text, start, end, entity_id, "organization")
-            return _Speaker(text, start, end, None, "unresolved" if lower == "it" else "role")
+            kind = "organization" if entity_id is not None else "role"
+            return _Speaker(phrase.text, start, end, entity_id, kind)
         entity_id = self.entity_at(subject.idx, subject.idx + len(subject.text))
         if entity_id is not None:
             entity_type = self.entities.info[entity_id][0]
