@@ -33,18 +33,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.eval_events import run  # noqa: E402
+from bench.sample_event_sentences import CORPUS, GOLD, TRAIN  # noqa: E402
+from bench.sample_event_sentences import ITEM_GOLDS as GOLDS  # noqa: E402
 from flows.nlp import load_nlp  # noqa: E402
 from flows.resources import load_resources  # noqa: E402
 from transforms.articles import parse_published  # noqa: E402
 
-CORPUS = ROOT.parent / "shared/corpus/news.jsonl.gz"
-GOLD = ROOT / "bench/events_gold.jsonl"
-TRAIN = ROOT / "bench/events_train.jsonl"
-GOLDS = {
-    "date": ROOT / "bench/event_dates_gold.jsonl",
-    "place": ROOT / "bench/event_places_gold.jsonl",
-    "flags": ROOT / "bench/event_flags_gold.jsonl",
-}
 LABELS = {"date": {"DATE"}, "place": {"GPE", "LOC", "FAC"}}
 # a sentence with one of these may deny or doubt what it tells: the flags' hard cases
 CUE_RE = re.compile(

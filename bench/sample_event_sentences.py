@@ -28,7 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared/corpus/news.jsonl.gz"
 GOLD = ROOT / "bench/events_gold.jsonl"
 TRAIN = ROOT / "bench/events_train.jsonl"
-ITEM_GOLDS = [ROOT / f"bench/event_{kind}_gold.jsonl" for kind in ("dates", "places", "flags")]
+# the golds of the events' fields, by the kind of item (bench/sample_event_items.py draws them)
+ITEM_GOLDS = {
+    "date": ROOT / "bench/event_dates_gold.jsonl",
+    "place": ROOT / "bench/event_places_gold.jsonl",
+    "flags": ROOT / "bench/event_flags_gold.jsonl",
+}
 RULES = ROOT / "transforms/rules"
 
 COUNTRIES = [
@@ -183,7 +188,7 @@ def main() -> None:
     excluded: set[str] = set()
     if args.for_training:
         excluded = {row["source"] for row in gold if row["split"] == "test"}
-        for path in (TRAIN, *ITEM_GOLDS):
+        for path in (TRAIN, *ITEM_GOLDS.values()):
             rows = (json.loads(line) for line in path.read_text().splitlines())
             seen |= {" ".join(row["text"].split()) for row in rows}
     with gzip.open(CORPUS, "rt") as f:
