@@ -77,7 +77,7 @@ from transforms.event_topics import is_company, provides_terms
 from transforms.ids import row_id
 from transforms.quotes import find_quote_marks
 from transforms.records import EventRecord, QuoteRecord
-from transforms.resources import Resources
+from transforms.resources import CameoCode, Resources
 from transforms.text_spans import SentenceIndex, doc_text
 
 
@@ -531,6 +531,27 @@ def extract_events(
     return decide_events(candidates, resources.event_scorer)
 
 
+@dataclass(frozen=True, slots=True)
+class _DocContext:
+    """What every verb of a document is coded against, read once per document."""
+
+    doc_id: str
+    published: datetime | None
+    quotes: list[QuoteRecord]
+    quoted: list[tuple[int, int]]  # the spans between quotation marks
+    cue_quote: dict[int, QuoteRecord]  # a quote by the offset of the verb that introduces it
+    dateline: str | None  # the dateline's place entity
+    linker: Linker
+    sentence_of: SentenceIndex
+    resources: Resources
+    facts_of: dict[int, SentenceFacts]  # sentence start -> what it names (filled on demand)
+
+    def facts(self, sent: Span) -> SentenceFacts:
+        if sent.start not in self.facts_of:
+            self.facts_of[sent.start] = sentence_facts(sent, self.linker, self.resources)
+        return self.facts_of[sent.start]
+
+
 def event_candidates(
     doc: Doc,
     doc_id: str,
@@ -541,271 +562,383 @@ def event_candidates(
 ) -> list[EventCandidate]:
     """Every lexicon verb of the document as the rules code it, with the reason the rules
     alone would drop it (``gate``) and the features the scorer decides on."""
-    sentence_of = SentenceIndex(doc)
     linker = Linker(doc, entities, resources)
-    quoted = [(q.start, q.end) for q in find_quote_marks(doc_text(doc))]
-    # a reporting verb that introduces a quote is a statement event linked to that quote
-    cue_quote = {q.cue_start_char: q for q in quotes if q.cue_start_char is not None}
-    dateline = _dateline_place(doc, linker)
-    facts_of: dict[int, SentenceFacts] = {}  # sentence start -> what it names
+    context = _DocContext(
+        doc_id=doc_id,
+        published=published,
+        quotes=quotes,
+        quoted=[(q.start, q.end) for q in find_quote_marks(doc_text(doc))],
+        # a reporting verb that introduces a quote is a statement event linked to that quote
+        cue_quote={q.cue_start_char: q for q in quotes if q.cue_start_char is not None},
+        dateline=_dateline_place(doc, linker),
+        linker=linker,
+        sentence_of=SentenceIndex(doc),
+        resources=resources,
+        facts_of={},
+    )
     candidates: list[EventCandidate] = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.dep_ in ("aux", "auxpass", "amod", "compound"):
             continue
         if _compound_part(verb):
             continue  # compounds like "US-led", "rebel-held"
-        quote = cue_quote.get(verb.idx)
-        coding = _coding(verb, quote, resources)
-        if coding is None:
-            continue
-        code, pattern, phrase_end, gate = (
-            coding.code,
-            coding.pattern,
-            coding.phrase_end,
-            coding.gate,
+        candidates.extend(_verb_candidates(verb, context))
+    return candidates
+
+
+@dataclass(frozen=True, slots=True)
+class _Arguments:
+    """A coded verb's actor and target heads as its clause gives them, and its refined code."""
+
+    actor: Token | None
+    target: Token | None
+    thing: Token | None  # the object before refinement, kept for scheduling ("a truce on Thursday")
+    code: str
+
+
+def _arguments(
+    verb: Token, coding: _Coding, quote: QuoteRecord | None, resources: Resources
+) -> _Arguments:
+    """The subject and object of the act (a refused or threatened act's own object, a
+    statement's addressee, the speaker of an inverted quote), and the code their words refine
+    (``refine_code``)."""
+    actor, _passive = subject_of(verb)
+    target = object_of(verb, coding.phrase_end)
+    threat = target is None and verb.lemma_.lower() == "threaten"
+    if (coding.matrix is not None or threat) and (act := infinitive_complement(verb)) is not None:
+        # "refused to meet the Kurdish delegation", "agreed to lift sanctions on Iran",
+        # "threatened to impose restrictions on Japanese banks": the target of the
+        # refused, promised or threatened act
+        act_match = match_cameo(act, resources)
+        target = object_of(act, act_match[2] if act_match else None) or target
+    if quote is not None and coding.matrix is None:
+        # a statement's target is its addressee ("warned the coalition", "called on
+        # Russia"), never a word of the reported content
+        addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if addressee is not None:
+            target = addressee
+        elif target is not None and quote.start_char <= target.idx < quote.end_char:
+            target = None
+    speaker = inverted_speaker(verb)
+    if speaker is not None:
+        # "..., warned the Iranian diplomat": the object the parser read is the speaker
+        actor, target = speaker, None
+    thing = target
+    code, target = refine_code(verb, coding.code, actor, target, resources)
+    if actor is None and weapon_of(verb, target) is not None:
+        # "missiles launched from North Korea", "a rocket fired from Gaza": fired by
+        # the place they came from
+        actor = prep_object(verb, "from")
+    return _Arguments(actor, target, thing, code)
+
+
+def _statement_gate(
+    verb: Token,
+    root: str,
+    coding: _Coding,
+    quote: QuoteRecord | None,
+    arguments: _Arguments,
+) -> str | None:
+    """Why the rules drop the act before its sides are known: a verb that only introduces a
+    quote, or one with neither actor nor target."""
+    if quote is not None and root != "01" and addressee_of(verb) is None and coding.matrix is None:
+        # "'Why ...?', he asked", "X promised the rebate was 'fully justified'": a verb
+        # that only introduces a quote is the statement itself, not the act it names (a
+        # request, a pledge), unless it is aimed at someone ("urged Iran", "called on");
+        # ``warned that``, refined to 012 above, stays a statement; a promise to act
+        # (``pledged to cooperate``) is an intent whether or not it reads as a quote
+        return "quote_act"
+    if arguments.actor is None and arguments.target is None and quote is None:
+        return "no_args"
+    return None
+
+
+def _hosted_country(
+    verb: Token,
+    phrase_end: Token | None,
+    target: Token | None,
+    actor_country: str | None,
+    linker: Linker,
+) -> str | None:
+    """The country a nation's meeting is held in, as the host it meets ("began talks in
+    Bonn"); a nation's own, not an IGO's: "EC trade experts will meet in Brussels" is not a
+    meeting with Belgium."""
+    heads = [t for t in (verb, phrase_end, target) if t is not None]
+    places = [
+        t
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "at")
+        for t in c.subtree
+    ]
+    return linker.country_in(places, [], (actor_country,))
+
+
+def _verb_candidates(verb: Token, context: _DocContext) -> list[EventCandidate]:
+    """The candidates of one verb: the rules' event with its code, sides, date, place and
+    flags, once per code the scorer may choose for it."""
+    resources, linker = context.resources, context.linker
+    quote = context.cue_quote.get(verb.idx)
+    coding = _coding(verb, quote, resources)
+    if coding is None:
+        return []
+    arguments = _arguments(verb, coding, quote, resources)
+    code = arguments.code
+    cameo = resources.cameo_codes.get(code, resources.cameo_codes[coding.code])
+    gate = coding.gate or _statement_gate(verb, cameo.root_code, coding, quote, arguments)
+    sent = verb.sent
+    actor, actor_span = _actor_phrase(arguments.actor, verb, quote, context.quotes, linker)
+    target = arguments.target
+    if target is not None and target.tag_ == "PRP" and target.lower_ in ("him", "her"):
+        # "had previously praised her": the person named before, not the actor
+        person = linker.person_before(target)
+        if person is not None and (actor is None or not person.start <= actor.i < person.end):
+            target = person.root
+    facts = context.facts(sent)
+    sides = _sides(verb, code, cameo.root_code, actor, actor_span, target, facts, linker, resources)
+    actor_entity = (
+        linker.entity_in(sides.actor_span, sides.actor)
+        if sides.actor_span is not None and sides.actor is not None
+        else None
+    )
+    target_entity = (
+        linker.entity_in(sides.target_span, sides.target)
+        if sides.target_span is not None and sides.target is not None
+        else None
+    )
+    gate = gate or _context_gate(
+        verb,
+        cameo.root_code,
+        sides.actor,
+        sides.actor_span,
+        sides.target,
+        sides.target_country,
+        bool(sides.actor_country or sides.target_country or actor_entity or target_entity),
+        quote,
+        facts.sport,
+        resources,
+    )
+    target_country = sides.target_country
+    if (
+        target_country is None
+        and cameo.root_code in HOSTED_ROOTS
+        and sides.actor_country not in (None, "IGO")
+    ):
+        target_country = _hosted_country(
+            verb, coding.phrase_end, sides.target, sides.actor_country, linker
         )
-        matrix, learned = coding.matrix, coding.learned
-        cameo = resources.cameo_codes[code]
-        actor, _passive = subject_of(verb)
-        target = object_of(verb, phrase_end)
-        threat = target is None and verb.lemma_.lower() == "threaten"
-        if (matrix is not None or threat) and (act := infinitive_complement(verb)) is not None:
-            # "refused to meet the Kurdish delegation", "agreed to lift sanctions on Iran",
-            # "threatened to impose restrictions on Japanese banks": the target of the
-            # refused, promised or threatened act
-            act_match = match_cameo(act, resources)
-            target = object_of(act, act_match[2] if act_match else None) or target
-        if quote is not None and matrix is None:
-            # a statement's target is its addressee ("warned the coalition", "called on
-            # Russia"), never a word of the reported content
-            addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-            if addressee is not None:
-                target = addressee
-            elif target is not None and quote.start_char <= target.idx < quote.end_char:
-                target = None
-        speaker = inverted_speaker(verb)
-        if speaker is not None:
-            # "..., warned the Iranian diplomat": the object the parser read is the speaker
-            actor, target = speaker, None
-        thing = target  # the object, kept for scheduling ("a truce on Thursday")
-        code, target = refine_code(verb, code, actor, target, resources)
-        if actor is None and weapon_of(verb, target) is not None:
-            # "missiles launched from North Korea", "a rocket fired from Gaza": fired by
-            # the place they came from
-            actor = prep_object(verb, "from")
+    sides = replace(sides, target_country=target_country)
+    when = _act_time(
+        verb, arguments.thing, cameo.root_code, linker.ents_in(sent), context.published
+    )
+    if cameo.root_code == "04" and ((when.future and is_future(verb)) or when.ahead):
+        # "will meet next week", "will resume talks", "when he meets Baker next week": CAMEO
+        # codes an announced meeting as the intent to meet (036), the meeting itself when
+        # it happens
+        code = "036"
         cameo = resources.cameo_codes.get(code, cameo)
-        if (
-            quote is not None
-            and cameo.root_code != "01"
-            and addressee_of(verb) is None
-            and matrix is None
-        ):
-            # "'Why ...?', he asked", "X promised the rebate was 'fully justified'": a verb
-            # that only introduces a quote is the statement itself, not the act it names (a
-            # request, a pledge), unless it is aimed at someone ("urged Iran", "called on");
-            # ``warned that``, refined to 012 above, stays a statement; a promise to act
-            # (``pledged to cooperate``) is an intent whether or not it reads as a quote
-            gate = gate or "quote_act"
-        if actor is None and target is None and quote is None:
-            gate = gate or "no_args"
-        sent = verb.sent
-        actor, actor_span = _actor_phrase(actor, verb, quote, quotes, linker)
-        if target is not None and target.tag_ == "PRP" and target.lower_ in ("him", "her"):
-            # "had previously praised her": the person named before, not the actor
-            person = linker.person_before(target)
-            if person is not None and (actor is None or not person.start <= actor.i < person.end):
-                target = person.root
-        if sent.start not in facts_of:
-            facts_of[sent.start] = sentence_facts(sent, linker, resources)
-        facts = facts_of[sent.start]
-        sides = _sides(
-            verb, code, cameo.root_code, actor, actor_span, target, facts, linker, resources
-        )
-        actor, actor_span, actor_country = sides.actor, sides.actor_span, sides.actor_country
-        target, target_span, target_country = sides.target, sides.target_span, sides.target_country
-        joint_act, among_actors = sides.joint_act, sides.among_actors
-        actor_entity = (
-            linker.entity_in(actor_span, actor)
-            if actor_span is not None and actor is not None
-            else None
-        )
-        target_entity = (
-            linker.entity_in(target_span, target)
-            if target_span is not None and target is not None
-            else None
-        )
-        gate = gate or _context_gate(
-            verb,
-            cameo.root_code,
-            actor,
-            actor_span,
-            target,
-            target_country,
-            bool(actor_country or target_country or actor_entity or target_entity),
-            quote,
-            facts.sport,
-            resources,
-        )
-        if (
-            target_country is None
-            and cameo.root_code in HOSTED_ROOTS
-            and actor_country not in (None, "IGO")
-        ):
-            # "began talks in Bonn": a meeting abroad is held with the host country (a
-            # nation's: "EC trade experts will meet in Brussels" is not a meeting with Belgium)
-            heads = [t for t in (verb, phrase_end, target) if t is not None]
-            places = [
-                t
-                for h in heads
-                for c in h.children
-                if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                for t in c.subtree
-            ]
-            target_country = linker.country_in(places, [], (actor_country,))
-        when = _act_time(verb, thing, cameo.root_code, linker.ents_in(sent), published)
-        date_span, resolved = when.date_span, when.resolved
-        if cameo.root_code == "04" and ((when.future and is_future(verb)) or when.ahead):
-            # "will meet next week", "will resume talks", "when he meets Baker next week": CAMEO
-            # codes an announced meeting as the intent to meet (036), the meeting itself when
-            # it happens
-            code = "036"
-            cameo = resources.cameo_codes.get(code, cameo)
-        end_token = verb if phrase_end is None or phrase_end.i < verb.i else phrase_end
-        end_char = end_token.idx + len(end_token.text)
-        # "would not say" declined to comment: the refusal happened
-        negated, hypothetical = (
-            (False, False) if coding.withheld else act_flags(verb, announced=code == "036")
-        )
-        record = EventRecord(
-            event_id=row_id("evt", doc_id, verb.idx, end_char, code),
-            doc_id=doc_id,
-            sentence_index=sentence_of(verb.idx),
-            start_char=verb.idx,
-            end_char=end_char,
-            predicate=pattern,
-            event_code=code,
-            event_root_code=cameo.root_code,
-            event_label=cameo.label,
-            quad_class=cameo.quad_class,
-            goldstein=cameo.goldstein,
-            actor_text=actor_span.text if actor_span is not None else None,
-            actor_entity_id=actor_entity,
-            actor_country_code=actor_country,
-            target_text=target_span.text if target_span is not None else None,
-            target_entity_id=target_entity,
-            target_country_code=target_country,
-            location_entity_id=linker.place_of(verb, phrase_end, cameo.root_code, target)
-            or (dateline if _of_the_day(resolved, published) else None),
-            event_date=resolved.value if resolved else None,
-            date_text=date_span.text if date_span is not None else None,
-            date_precision=resolved.precision if resolved else None,
-            negated=negated,
-            hypothetical=hypothetical,
-            in_quote=any(s <= verb.idx < e for s, e in quoted),
-            quote_id=quote.quote_id if quote is not None else None,
-        )
-        nations: list[tuple[str | None, str]] = []
-        others = _other_nations(actor_span, actor_country, linker) if actor_span is not None else []
-        # a cooperative act between the coordinated nations ("American and Soviet negotiators
-        # held talks") is coded from the first to the second above; one on a third nation
-        # ("Britain and Australia offered wheat to Bangladesh") is done by each
-        joint = joint_act and (
-            target_country is None or target_country in {c for _, c in others} or among_actors
-        )
-        if not joint:
-            # "US and British warplanes attacked", "South Korea and Japan denied": each nation
-            # of a coordinated actor acts on the target
-            nations = [(linker.entity_at(token), country) for token, country in others]
-        target_nations: list[tuple[str | None, str, str]] = []
-        if target_span is not None and target_country is not None and not among_actors:
-            # "will visit Britain, France and Italy", "met the leaders of Turkey and Iraq":
-            # the act is done to each nation of a coordinated target (a joint act among the
-            # actor's nations is one event, from the first to the second)
-            for token, country in _other_nations(target_span, target_country, linker):
-                if country == actor_country:
-                    continue
-                named = linker.ent_at(token)
-                text = named.text if named is not None else token.text
-                target_nations.append((linker.entity_at(token), country, text))
-        mentions = facts.mentions
-        # the lexicon's code, then the other codes annotators gave this verb ("warned" 012,
-        # 020 or 13x): the keep model weighs each; a phrase the lexicon or the rules code as a
-        # whole ("impose sanction", "declined to join") is more specific than the bare verb
-        # the learnt codes are for ("declined to comment" 011), so it keeps its code
-        bare = pattern == verb.lemma_.lower() and matrix is None
-        actor_kind, target_kind = phrase_kind(actor, resources), phrase_kind(target, resources)
-        companies = "".join(
-            str(int(span is not None and head is not None and is_company(span, head)))
-            for span, head in ((actor_span, actor), (target_span, target))
-        )
-        roles = (
-            ("A", actor, actor_span, actor_country, actor_entity, target_country, actor_kind),
-            ("T", target, target_span, target_country, target_entity, actor_country, target_kind),
-        )
-        for variant in dict.fromkeys((code, *learned) if bare else (code,)):
-            cameo = resources.cameo_codes.get(variant)
-            if cameo is None:
+    record = _event_record(
+        verb, coding, (code, cameo), sides, (actor_entity, target_entity), when, quote, context
+    )
+    nations, target_nations = _coordinated_nations(sides, linker)
+    return _coded_variants(
+        verb,
+        coding,
+        record,
+        gate,
+        sides,
+        (actor_entity, target_entity),
+        quote,
+        facts,
+        (nations, target_nations),
+        resources,
+        linker,
+    )
+
+
+def _event_record(
+    verb: Token,
+    coding: _Coding,
+    coded: tuple[str, CameoCode],
+    sides: _Sides,
+    entities: tuple[str | None, str | None],
+    when: _ActTime,
+    quote: QuoteRecord | None,
+    context: _DocContext,
+) -> EventRecord:
+    """The rules' event of a verb: its code (and the codebook's facts of it), sides, place,
+    date and flags."""
+    code, cameo = coded
+    linker = context.linker
+    phrase_end = coding.phrase_end
+    end_token = verb if phrase_end is None or phrase_end.i < verb.i else phrase_end
+    end_char = end_token.idx + len(end_token.text)
+    # "would not say" declined to comment: the refusal happened
+    negated, hypothetical = (
+        (False, False) if coding.withheld else act_flags(verb, announced=code == "036")
+    )
+    resolved = when.resolved
+    return EventRecord(
+        event_id=row_id("evt", context.doc_id, verb.idx, end_char, code),
+        doc_id=context.doc_id,
+        sentence_index=context.sentence_of(verb.idx),
+        start_char=verb.idx,
+        end_char=end_char,
+        predicate=coding.pattern,
+        event_code=code,
+        event_root_code=cameo.root_code,
+        event_label=cameo.label,
+        quad_class=cameo.quad_class,
+        goldstein=cameo.goldstein,
+        actor_text=sides.actor_span.text if sides.actor_span is not None else None,
+        actor_entity_id=entities[0],
+        actor_country_code=sides.actor_country,
+        target_text=sides.target_span.text if sides.target_span is not None else None,
+        target_entity_id=entities[1],
+        target_country_code=sides.target_country,
+        location_entity_id=linker.place_of(verb, phrase_end, cameo.root_code, sides.target)
+        or (context.dateline if _of_the_day(resolved, context.published) else None),
+        event_date=resolved.value if resolved else None,
+        date_text=when.date_span.text if when.date_span is not None else None,
+        date_precision=resolved.precision if resolved else None,
+        negated=negated,
+        hypothetical=hypothetical,
+        in_quote=any(s <= verb.idx < e for s, e in context.quoted),
+        quote_id=quote.quote_id if quote is not None else None,
+    )
+
+
+def _coordinated_nations(
+    sides: _Sides, linker: Linker
+) -> tuple[tuple[tuple[str | None, str], ...], tuple[tuple[str | None, str, str], ...]]:
+    """The other nations of a coordinated actor that each act on the target (entity, country),
+    and of a coordinated target that are each acted on (entity, country, the words naming it)."""
+    actor_span, actor_country = sides.actor_span, sides.actor_country
+    target_span, target_country = sides.target_span, sides.target_country
+    nations: list[tuple[str | None, str]] = []
+    others = _other_nations(actor_span, actor_country, linker) if actor_span is not None else []
+    # a cooperative act between the coordinated nations ("American and Soviet negotiators
+    # held talks") is coded from the first to the second (``_sides``); one on a third nation
+    # ("Britain and Australia offered wheat to Bangladesh") is done by each
+    joint = sides.joint_act and (
+        target_country is None or target_country in {c for _, c in others} or sides.among_actors
+    )
+    if not joint:
+        # "US and British warplanes attacked", "South Korea and Japan denied": each nation
+        # of a coordinated actor acts on the target
+        nations = [(linker.entity_at(token), country) for token, country in others]
+    target_nations: list[tuple[str | None, str, str]] = []
+    if target_span is not None and target_country is not None and not sides.among_actors:
+        # "will visit Britain, France and Italy", "met the leaders of Turkey and Iraq":
+        # the act is done to each nation of a coordinated target (a joint act among the
+        # actor's nations is one event, from the first to the second)
+        for token, country in _other_nations(target_span, target_country, linker):
+            if country == actor_country:
                 continue
-            features = predicate_features(
-                root=cameo.root_code,
-                code=variant,
-                lemma=verb.lemma_.lower(),
-                pattern=pattern,
-                dep=verb.dep_,
-                tag=verb.tag_,
-                head_lemma=verb.head.lemma_.lower() if verb.head.i != verb.i else None,
-                gate=gate,
-                lexicon=variant == code,
-                quoted=quote is not None,
-                in_quote=record.in_quote,
-                intent=matrix is not None,
-                has_actor=actor_span is not None,
-                has_target=target_span is not None,
-                actor_country=actor_country is not None,
-                target_country=target_country is not None,
-                n_countries=len({m.country for m in mentions}),
-                actor_kind=actor_kind,
-                target_kind=target_kind,
-                target_lemma=target.lemma_.lower() if target is not None else None,
-                companies=companies,
-                commerce=facts.commerce,
-                firms=facts.firms,
+            named = linker.ent_at(token)
+            text = named.text if named is not None else token.text
+            target_nations.append((linker.entity_at(token), country, text))
+    return tuple(nations), tuple(target_nations)
+
+
+def _coded_variants(
+    verb: Token,
+    coding: _Coding,
+    record: EventRecord,
+    gate: str | None,
+    sides: _Sides,
+    entities: tuple[str | None, str | None],
+    quote: QuoteRecord | None,
+    facts: SentenceFacts,
+    nations: tuple[tuple[tuple[str | None, str], ...], tuple[tuple[str | None, str, str], ...]],
+    resources: Resources,
+    linker: Linker,
+) -> list[EventCandidate]:
+    """The rules' event as a candidate, with the keep model's features and each role's
+    country options; for a bare verb also once per other code annotators gave it."""
+    code = record.event_code
+    actor, actor_span, actor_country = sides.actor, sides.actor_span, sides.actor_country
+    target, target_span, target_country = sides.target, sides.target_span, sides.target_country
+    actor_entity, target_entity = entities
+    mentions = facts.mentions
+    # the lexicon's code, then the other codes annotators gave this verb ("warned" 012,
+    # 020 or 13x): the keep model weighs each; a phrase the lexicon or the rules code as a
+    # whole ("impose sanction", "declined to join") is more specific than the bare verb
+    # the learnt codes are for ("declined to comment" 011), so it keeps its code
+    bare = coding.pattern == verb.lemma_.lower() and coding.matrix is None
+    actor_kind, target_kind = phrase_kind(actor, resources), phrase_kind(target, resources)
+    companies = "".join(
+        str(int(span is not None and head is not None and is_company(span, head)))
+        for span, head in ((actor_span, actor), (target_span, target))
+    )
+    roles = (
+        ("A", actor, actor_span, actor_country, actor_entity, target_country, actor_kind),
+        ("T", target, target_span, target_country, target_entity, actor_country, target_kind),
+    )
+    candidates: list[EventCandidate] = []
+    for variant in dict.fromkeys((code, *coding.learned) if bare else (code,)):
+        cameo = resources.cameo_codes.get(variant)
+        if cameo is None:
+            continue
+        features = predicate_features(
+            root=cameo.root_code,
+            code=variant,
+            lemma=verb.lemma_.lower(),
+            pattern=coding.pattern,
+            dep=verb.dep_,
+            tag=verb.tag_,
+            head_lemma=verb.head.lemma_.lower() if verb.head.i != verb.i else None,
+            gate=gate,
+            lexicon=variant == code,
+            quoted=quote is not None,
+            in_quote=record.in_quote,
+            intent=coding.matrix is not None,
+            has_actor=actor_span is not None,
+            has_target=target_span is not None,
+            actor_country=actor_country is not None,
+            target_country=target_country is not None,
+            n_countries=len({m.country for m in mentions}),
+            actor_kind=actor_kind,
+            target_kind=target_kind,
+            target_lemma=target.lemma_.lower() if target is not None else None,
+            companies=companies,
+            commerce=facts.commerce,
+            firms=facts.firms,
+        )
+        actor_options, target_options = (
+            role_options(
+                role,
+                cameo.root_code,
+                verb,
+                (head, span, country, entity, other),
+                (actor_span, target_span),
+                mentions,
+                linker,
+                kind,
             )
-            actor_options, target_options = (
-                role_options(
-                    role,
-                    cameo.root_code,
-                    verb,
-                    (head, span, country, entity, other),
-                    (actor_span, target_span),
-                    mentions,
-                    linker,
-                    kind,
-                )
-                for role, head, span, country, entity, other, kind in roles
+            for role, head, span, country, entity, other, kind in roles
+        )
+        coded = record
+        if variant != code:
+            coded = replace(
+                record,
+                event_id=row_id("evt", record.doc_id, verb.idx, record.end_char, variant),
+                event_code=variant,
+                event_root_code=cameo.root_code,
+                event_label=cameo.label,
+                quad_class=cameo.quad_class,
+                goldstein=cameo.goldstein,
             )
-            coded = record
-            if variant != code:
-                coded = replace(
-                    record,
-                    event_id=row_id("evt", doc_id, verb.idx, end_char, variant),
-                    event_code=variant,
-                    event_root_code=cameo.root_code,
-                    event_label=cameo.label,
-                    quad_class=cameo.quad_class,
-                    goldstein=cameo.goldstein,
-                )
-            candidates.append(
-                EventCandidate(
-                    coded,
-                    gate if variant == code else gate or "variant",
-                    features,
-                    actor_options,
-                    target_options,
-                    tuple(nations),
-                    tuple(target_nations),
-                )
+        candidates.append(
+            EventCandidate(
+                coded,
+                gate if variant == code else gate or "variant",
+                features,
+                actor_options,
+                target_options,
+                *nations,
             )
+        )
     return candidates
 
 
