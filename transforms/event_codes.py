@@ -91,102 +91,25 @@ PROJECT_NOUNS = frozenset({"project", "programme", "program", "scheme", "reconst
 def refine_code(
     verb: Token, code: str, actor: Token | None, target: Token | None, resources: Resources
 ) -> tuple[str, Token | None]:
-    """Context-dependent codes the lexicon cannot express, and the partner of a joint action.
+    """Context-dependent codes the lexicon cannot express, and the partner of a joint action,
+    each rule in its own function, applied in this order:
 
     * ``warned that ...`` is a pessimistic comment (012), ``warned X against/not to`` a
       threat (13x), ``warned against`` with no addressee an appeal (020); with no addressee
-      it has no target.
-    * ``welcomed`` a person or delegation is hosting a visit (043), not praise.
+      it has no target (``_warning_code``).
+    * ``welcomed`` a person or delegation is hosting a visit (043), not praise; backing
+      forces is military cooperation, backing a project aid (``_backing_code``).
+    * a weapon fired at nothing is a show of force (``_weapon_code``); rejecting accusations a
+      denial; an attack in words a verbal one; a killing by bombs or gunmen an assault
+      (``_assault_code``); a crowd's act a protest (``_crowd_code``); seizing a place taking
+      territory; calling a strike a labour strike (``_strike_code``).
     * ``the EU and Turkey signed an agreement``: a cooperative act by coordinated actors on a
-      thing (not a named party) is coded from the first to the second."""
+      thing (not a named party) is coded from the first to the second (``_joint_partner``)."""
     lemma = verb.lemma_.lower()
     if lemma in WARNING_HEADS and code.startswith("13"):
-        ccomp = next(
-            (
-                c
-                for c in verb.subtree
-                if c.i > verb.i
-                and (c.dep_ == "ccomp" or any(m.lower_ == "that" for m in c.children))
-                and (c.dep_ != "ccomp" or c.head.i == verb.i)
-            ),
-            None,
-        )
-        # "... could provoke a confrontation, a union leader has warned": the clause before
-        fronted = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or (
-            inverted_speaker(verb) is not None
-        )
-        threat = any(
-            (c.dep_ in ("prep", "xcomp") and c.lower_ in ("against", "not", "to"))
-            or (c.dep_ == "prep" and c.lower_ == "of" and threatened_act(c))
-            for c in verb.children
-        )
-        addressed = any(c.dep_ in ("dobj", "dative") for c in verb.children)
-        # "warned of the possibility of casualties", "warned about the dangers of ...": a
-        # danger foreseen; "warned of retaliation" stays a threat
-        foreseen = not addressed and any(
-            c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children
-        )
-        if (ccomp is not None or fronted or foreseen) and not threat:
-            # what the comment is about is a topic, not a target: annotators leave the
-            # target of "warned that France ..." empty (46 of the training set's 50 012s)
-            code = "012"
-        elif not addressed and any(
-            c.dep_ == "prep" and c.lower_ == "against" for c in verb.children
-        ):
-            # "warned against placing too much weight on one month's data": a warning against
-            # something addressed to no one is an appeal (020); "warned the coalition against
-            # letting fighters escape" stays a threat (docs/event_annotation.md)
-            code = "020"
-    if (
-        lemma == "welcome"
-        and code == "051"
-        and target is not None
-        and (target.ent_type_ in ("PERSON", "NORP") or target.lemma_.lower() in HOSTED_NOUNS)
-    ):
-        code = "043"
-    if lemma in ("support", "back") and code.startswith("05") and target is not None:
-        # backing armed forces or an operation is military cooperation, backing a project
-        # economic aid: "an operation supported by Russia", "forces backed by US advisers",
-        # "the project is supported by the Department of Jobs" (annotators: 062, 071)
-        noun = target.lemma_.lower()
-        if noun in ARMED_NOUNS:
-            code = "062"
-        elif noun in PROJECT_NOUNS:
-            code = "071"
-    weapon = weapon_of(verb, target) if lemma not in AIMING_VERBS else None
-    if code.startswith("19") and weapon is not None:
-        # "fired rockets at Israel" hits Israel; "fired a ballistic missile", "the missile was
-        # launched", "missiles launched from North Korea into the sea", a test-fired missile:
-        # with nothing aimed at it is a show of force (150), and the weapon is what it acts on
-        aimed = next(
-            (
-                p
-                for t in (verb, weapon)
-                for c in t.children
-                if c.dep_ == "prep" and c.lower_ in AIM_PREPS
-                for p in c.children
-                if p.dep_ == "pobj"
-                and p.ent_type_ not in ("DATE", "TIME")
-                and p.lemma_.lower() not in UNAIMED_NOUNS
-            ),
-            None,
-        ) or next(
-            (
-                o  # "launched missiles targeting US troops", "aimed at US troops"
-                for c in weapon.children
-                if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS
-                for o in (
-                    *c.children,
-                    *(g for p in c.children if p.lower_ == "at" for g in p.children),
-                )
-                if o.dep_ in ("dobj", "pobj")
-            ),
-            None,
-        )
-        if aimed is not None and not weapons_test(verb):
-            target = aimed
-        else:
-            code, target = "150", weapon
+        code = _warning_code(verb, code)
+    code = _backing_code(lemma, code, target)
+    code, target = _weapon_code(verb, lemma, code, target)
     if (
         lemma in ("reject", "dismiss", "rebuff")
         and target is not None
@@ -197,27 +120,8 @@ def refine_code(
     if code.startswith("19") and lemma in VERBAL_ATTACK_VERBS and _in_words(verb, actor, target):
         code = "111"
     if code.startswith("19") and lemma in KILLING_VERBS | ATTACK_VERBS:
-        # "killed in a suicide bombing", "a gunman shot dead", "attacked by an individual",
-        # "attacked ... using a suicide car bomb": a killing or an attack by unconventional
-        # violence is an assault (18x), one by forces or strikes stays 19x
-        agents = [actor, _measured(actor)] if actor is not None else []
-        agents += [
-            t
-            for c in verb.children
-            if c.dep_ in ("agent", "prep") or (c.dep_ == "advcl" and c.lemma_.lower() == "use")
-            for t in c.subtree
-        ]
-        kinds = {t.lemma_.lower() for t in agents} | {t.lower_ for t in agents}
-        if kinds & BOMBING_WORDS:
-            code = "183"
-        elif kinds & ASSAULT_WORDS:
-            code = "180"
-    if actor is not None and _crowd(actor, resources):
-        # "workers struck", "farmers blocked roads", "supporters protested": a protest
-        code = CROWD_ACTS.get((lemma, code[:2]), code)
-    elif lemma == "protest" and code == "140" and target is not None:
-        # "Indonesia has protested to the EC about its plan": an official complaint
-        code = "114"
+        code = _assault_code(verb, code, actor)
+    code = _crowd_code(lemma, code, actor, target, resources)
     if lemma in SEIZING_VERBS and code == "171" and target is not None and _place(target):
         # "ISIL seized Mosul", "seized the key town of Al Bab": taking territory (192)
         code = "192"
@@ -230,23 +134,164 @@ def refine_code(
         # "miners called a 72-hour strike", "bankworkers began an indefinite national strike"
         hunger = any(c.lower_ == "hunger" for c in target.children)
         code = "142" if hunger else "143"
+    return code, _joint_partner(verb, code, actor, target, resources)
+
+
+def _warning_code(verb: Token, code: str) -> str:
+    """A warning (13x in the lexicon) as what its clause makes it: a pessimistic comment
+    (012) when it reports a that-clause or a danger foreseen, an appeal (020) when it warns
+    against something and no one; a threat otherwise."""
+    ccomp = next(
+        (
+            c
+            for c in verb.subtree
+            if c.i > verb.i
+            and (c.dep_ == "ccomp" or any(m.lower_ == "that" for m in c.children))
+            and (c.dep_ != "ccomp" or c.head.i == verb.i)
+        ),
+        None,
+    )
+    # "... could provoke a confrontation, a union leader has warned": the clause before
+    fronted = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or (
+        inverted_speaker(verb) is not None
+    )
+    threat = any(
+        (c.dep_ in ("prep", "xcomp") and c.lower_ in ("against", "not", "to"))
+        or (c.dep_ == "prep" and c.lower_ == "of" and threatened_act(c))
+        for c in verb.children
+    )
+    addressed = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    # "warned of the possibility of casualties", "warned about the dangers of ...": a
+    # danger foreseen; "warned of retaliation" stays a threat
+    foreseen = not addressed and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children
+    )
+    if (ccomp is not None or fronted or foreseen) and not threat:
+        # what the comment is about is a topic, not a target: annotators leave the
+        # target of "warned that France ..." empty (46 of the training set's 50 012s)
+        return "012"
+    if not addressed and any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+        # "warned against placing too much weight on one month's data": a warning against
+        # something addressed to no one is an appeal (020); "warned the coalition against
+        # letting fighters escape" stays a threat (docs/event_annotation.md)
+        return "020"
+    return code
+
+
+def _backing_code(lemma: str, code: str, target: Token | None) -> str:
+    """Welcoming a visitor is hosting (043); backing forces is military cooperation (062),
+    backing a project economic aid (071)."""
+    if target is None:
+        return code
+    if (
+        lemma == "welcome"
+        and code == "051"
+        and (target.ent_type_ in ("PERSON", "NORP") or target.lemma_.lower() in HOSTED_NOUNS)
+    ):
+        return "043"
+    if lemma in ("support", "back") and code.startswith("05"):
+        # "an operation supported by Russia", "forces backed by US advisers", "the project is
+        # supported by the Department of Jobs" (annotators: 062, 071)
+        noun = target.lemma_.lower()
+        if noun in ARMED_NOUNS:
+            return "062"
+        if noun in PROJECT_NOUNS:
+            return "071"
+    return code
+
+
+def _weapon_code(
+    verb: Token, lemma: str, code: str, target: Token | None
+) -> tuple[str, Token | None]:
+    """A weapon fired at something hits it ("fired rockets at Israel"); fired at nothing
+    ("fired a ballistic missile", "missiles launched from North Korea into the sea", a
+    test-fired missile) it is a show of force (150) acting on the weapon."""
+    weapon = weapon_of(verb, target) if lemma not in AIMING_VERBS else None
+    if not code.startswith("19") or weapon is None:
+        return code, target
+    aimed = next(
+        (
+            p
+            for t in (verb, weapon)
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ in AIM_PREPS
+            for p in c.children
+            if p.dep_ == "pobj"
+            and p.ent_type_ not in ("DATE", "TIME")
+            and p.lemma_.lower() not in UNAIMED_NOUNS
+        ),
+        None,
+    ) or next(
+        (
+            o  # "launched missiles targeting US troops", "aimed at US troops"
+            for c in weapon.children
+            if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS
+            for o in (
+                *c.children,
+                *(g for p in c.children if p.lower_ == "at" for g in p.children),
+            )
+            if o.dep_ in ("dobj", "pobj")
+        ),
+        None,
+    )
+    if aimed is not None and not weapons_test(verb):
+        return code, aimed
+    return "150", weapon
+
+
+def _assault_code(verb: Token, code: str, actor: Token | None) -> str:
+    """A killing or an attack by unconventional violence is an assault (18x): "killed in a
+    suicide bombing" 183, "a gunman shot dead", "attacked by an individual" 180; one by
+    forces or strikes stays 19x."""
+    agents = [actor, _measured(actor)] if actor is not None else []
+    agents += [
+        t
+        for c in verb.children
+        if c.dep_ in ("agent", "prep") or (c.dep_ == "advcl" and c.lemma_.lower() == "use")
+        for t in c.subtree
+    ]
+    kinds = {t.lemma_.lower() for t in agents} | {t.lower_ for t in agents}
+    if kinds & BOMBING_WORDS:
+        return "183"
+    if kinds & ASSAULT_WORDS:
+        return "180"
+    return code
+
+
+def _crowd_code(
+    lemma: str, code: str, actor: Token | None, target: Token | None, resources: Resources
+) -> str:
+    """A crowd's act as a protest ("workers struck", "farmers blocked roads", "supporters
+    protested"); a protest lodged with someone as an official complaint (114)."""
+    if actor is not None and _crowd(actor, resources):
+        return CROWD_ACTS.get((lemma, code[:2]), code)
+    if lemma == "protest" and code == "140" and target is not None:
+        # "Indonesia has protested to the EC about its plan"
+        return "114"
+    return code
+
+
+def _joint_partner(
+    verb: Token, code: str, actor: Token | None, target: Token | None, resources: Resources
+) -> Token | None:
+    """The target of a cooperative act by coordinated actors on a thing: the second actor
+    ("the EU and Turkey signed an agreement"); else the target as it was."""
     cameo = resources.cameo_codes.get(code)
     if (
-        actor is not None
-        and cameo is not None
-        and cameo.root_code in ("03", "04", "05", "06")
-        and is_mutual(cameo.root_code, code, verb)
-        and (target is None or not (target.ent_type_ or is_official(target, resources)))
+        actor is None
+        or cameo is None
+        or cameo.root_code not in ("03", "04", "05", "06")
+        or not is_mutual(cameo.root_code, code, verb)
+        or (target is not None and (target.ent_type_ or is_official(target, resources)))
     ):
-        # (not over a partner the clause names: "he and Tillerson met with Mexican officials",
-        # "the US, South Korea and Japan tried to negotiate a solution with Pyongyang")
-        partner = next((c for c in actor.children if c.dep_ == "conj"), None)
-        named = prep_target(verb) or (prep_target(target) if target is not None else None)
-        if named is not None and (named.ent_type_ or is_official(named, resources)):
-            partner = None
-        if partner is not None:
-            target = partner
-    return code, target
+        return target
+    # (not over a partner the clause names: "he and Tillerson met with Mexican officials",
+    # "the US, South Korea and Japan tried to negotiate a solution with Pyongyang")
+    partner = next((c for c in actor.children if c.dep_ == "conj"), None)
+    named = prep_target(verb) or (prep_target(target) if target is not None else None)
+    if named is not None and (named.ent_type_ or is_official(named, resources)):
+        return target
+    return partner if partner is not None else target
 
 
 SEIZING_VERBS = frozenset({"seize", "capture"})
