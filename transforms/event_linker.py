@@ -299,7 +299,28 @@ class Linker:
     def country_of(self, span: Span, head: Token) -> str | None:
         """A place is its own country; a person or group takes the nationality the text gives it:
         its own entity's country, an IGO name, a known seat of power (``the Kremlin``), else the
-        first country, place or demonym inside its phrase (``US Deputy Secretary ...``)."""
+        first country, place or demonym inside its phrase (``US Deputy Secretary ...``), the
+        actor dictionary, then what the words around the phrase say of it (an apposition, a
+        complement, the body its ``its`` or ``the country`` refers to)."""
+        for find in (
+            self._own_country,
+            self._igo_named,
+            self._named_inside,
+            self._stated_inside,
+            self._official_of_known_body,
+            self._renamed_country,
+        ):
+            code = find(span, head)
+            if code is not None:
+                return code
+        wider = self._wider_phrase(span, head)
+        if wider is not None:
+            return self.country_of(wider, head)
+        return self._country_referred(head)
+
+    def _own_country(self, span: Span, head: Token) -> str | None:
+        """The country of the head's own entity, its stated nationality, a known affiliation,
+        or that of the place name in apposition right after it."""
         entity_id = self.entity_at(head)
         if entity_id is not None and self.entities.info[entity_id][2]:
             return self.entities.info[entity_id][2]
@@ -315,20 +336,29 @@ class Linker:
                 named = self.entity_at(child)
                 if named is not None and self.entities.info[named][2]:
                     return self.entities.info[named][2]
+        return None
+
+    def _igo_named(self, span: Span, head: Token) -> str | None:
+        """IGO for an intergovernmental body, its officials and its members ("The UN envoy for
+        Syria", "Representatives of the Group of Seven")."""
+        igos = self.resources.igos
         text = span.text.casefold().replace("’s", "").replace("'s", "")
         text = re.sub(r"^the ", "", text)
-        if text in self.resources.igos or head.text.casefold() in self.resources.igos:
+        if text in igos or head.text.casefold() in igos:
             return "IGO"
-        igos = self.resources.igos
+        entity_id = self.entity_at(head)
         if entity_id is not None and self.entities.info[entity_id][1].casefold() in igos:
             return "IGO"
         if any(t.i < head.i and t.text.casefold() in igos for t in span):
-            return "IGO"  # "The UN envoy for Syria"
+            return "IGO"
         for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-            # "Representatives of the Group of Seven"
             member = " ".join(t.text for t in of.subtree if t.dep_ != "det" and t.i > of.i)
             if member.casefold() in igos:
                 return "IGO"
+        return None
+
+    def _named_inside(self, span: Span, head: Token) -> str | None:
+        """The country of the first entity inside the phrase that has one (or IGO)."""
         for start, end in self._spans_from(span.start_char):
             if start >= span.end_char:
                 break
@@ -340,55 +370,65 @@ class Linker:
                     continue  # "the Paris pact", "the Minsk accords": no French party
                 if country:
                     return country
-                if name.casefold() in igos:
+                if name.casefold() in self.resources.igos:
                     return "IGO"  # "European Community agriculture ministers"
+        return None
+
+    def _stated_inside(self, span: Span, head: Token) -> str | None:
+        """A demonym, a country name or a large city the recogniser missed inside the phrase,
+        else the curated actor dictionary: it comes after what the phrase states ("Indian
+        National Congress" is IND, not the "congress" of the dictionary)."""
         for token in span:
             code = self._demonym(token)
             if code is not None and not followed_by_backer(span.doc, token.idx + len(token.text)):
                 return code
-        code = self._country_name_in(span)
-        if code is not None:
-            return code
-        code = self._untagged_city(head)
-        if code is not None:
-            return code
-        # the curated actor dictionary comes after what the phrase states: "Indian National
-        # Congress" is IND, not the "congress" of the dictionary
-        code = self.resources.known_actor_country(span.text)
-        if code is not None:
-            return code
-        if head.lemma_.lower() in self.resources.official_nouns:
-            # "a spokesman for Hamas", "officials at the Bundesbank": an official of a body the
-            # actor dictionary knows (a place is not read here: "officials in Geneva")
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("for", "at") and prep.i >= span.end - 1:
-                    body = head.doc[prep.i + 1 : prep.right_edge.i + 1]
-                    code = self.resources.known_actor_country(body.text)
-                    if code is not None:
-                        return code
+        return (
+            self._country_name_in(span)
+            or self._untagged_city(head)
+            or self.resources.known_actor_country(span.text)
+        )
+
+    def _official_of_known_body(self, span: Span, head: Token) -> str | None:
+        """ "a spokesman for Hamas", "officials at the Bundesbank": an official of a body the
+        actor dictionary knows (a place is not read here: "officials in Geneva")."""
+        if head.lemma_.lower() not in self.resources.official_nouns:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "at") and prep.i >= span.end - 1:
+                body = head.doc[prep.i + 1 : prep.right_edge.i + 1]
+                code = self.resources.known_actor_country(body.text)
+                if code is not None:
+                    return code
+        return None
+
+    def _renamed_country(self, span: Span, head: Token) -> str | None:
+        """ "West German president, Richard von Weizsaecker, who arrives": the name in
+        apposition has the nationality of the phrase it renames."""
         if head.dep_ == "appos" and head.head.i < head.i:
-            # "West German president, Richard von Weizsaecker, who arrives": the name in
-            # apposition has the nationality of the phrase it renames
             owner = head.head
-            code = self.country_of(head.doc[owner.left_edge.i : owner.i + 1], owner)
-            if code is not None:
-                return code
+            return self.country_of(head.doc[owner.left_edge.i : owner.i + 1], owner)
+        return None
+
+    def _wider_phrase(self, span: Span, head: Token) -> Span | None:
+        """The head's phrase with its appositions and complements where they reach past
+        ``span`` ("Erdogan, the president of Turkey", "a proposal from German rival Deutsche
+        Boerse"); not where it is ("delegations in Geneva") nor what it is for ("an agreement
+        to set up a venture in Japan", "the idea of plugging the Taliban into a dialogue")."""
         whole = head.doc[head.left_edge.i : head.right_edge.i + 1]
-        if whole.end_char > span.end_char:
-            # appositions and complements: "Erdogan, the president of Turkey", "a proposal
-            # from German rival Deutsche Boerse"; not where it is ("delegations in Geneva")
-            # nor what it is for ("an agreement to set up a venture in Japan", "the idea of
-            # plugging the Taliban into a dialogue")
-            for child in head.children:
-                if child.i > span.end - 1 and (
-                    child.dep_ in ("acl", "relcl", "advcl")
-                    or (child.dep_ == "prep" and child.lower_ not in ("of", "from", "with"))
-                    or (child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
-                ):
-                    whole = head.doc[whole.start : child.left_edge.i]
-                    break
-            if whole.end_char > span.end_char:
-                return self.country_of(whole, head)
+        if whole.end_char <= span.end_char:
+            return None
+        for child in head.children:
+            if child.i > span.end - 1 and (
+                child.dep_ in ("acl", "relcl", "advcl")
+                or (child.dep_ == "prep" and child.lower_ not in ("of", "from", "with"))
+                or (child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
+            ):
+                whole = head.doc[whole.start : child.left_edge.i]
+                break
+        return whole if whole.end_char > span.end_char else None
+
+    def _country_referred(self, head: Token) -> str | None:
+        """The country of the body an ``its`` official or ``the country`` refers to."""
         owner = next(
             (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
         )
