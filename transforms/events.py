@@ -179,40 +179,10 @@ def _sides(
     """The countries of the act's sides: each phrase's own, else an official's the sentence
     gives, a national actor the act is aimed at, the members a group is said to include, the
     partner of a joint act, the country where an attack happens."""
-    sent = verb.sent
     target_span = noun_phrase(target) if target is not None else None
-    actor_country = (
-        linker.country_of(actor_span, actor)
-        if actor_span is not None and actor is not None
-        else None
+    actor_country, target_country = _phrase_countries(
+        verb, (actor, actor_span), (target, target_span), facts, linker, resources
     )
-    target_country = (
-        linker.country_of(target_span, target)
-        if target_span is not None and target is not None
-        else None
-    )
-    spans = [s for s in (actor_span, target_span) if s is not None]
-    if (
-        actor_country is None
-        and actor is not None
-        and is_official(actor, resources)
-        and len({m.country for m in facts.mentions} - {target_country}) == 1
-    ):
-        # "Ministry spokesman Shen Danyang urged the US ...": an official or government
-        # body with no stated nationality serves the one other country the sentence names
-        # (not the target's own: "officials accused Japanese makers"); where it names
-        # several, the rules leave the choice to the scorer's arg model, which was right
-        # more often out of fold (docs/benchmarks.md, events11)
-        actor_country = linker.country_in(list(sent), spans, (target_country,))
-    if target_country is None and target is not None and is_official(target, resources):
-        if target.ent_type_ != "PERSON":
-            # not a person named without nationality: "Baratov was arrested on a US
-            # warrant in Canada", "Flynn ... the Russian ambassador"
-            target_country = linker.country_in(list(sent), spans, (actor_country,))
-        if target_country is None and actor_country != "IGO":
-            # "the SNP government was backed by the Scottish Greens": with no other
-            # country in the sentence, an official of the actor's own country
-            target_country = actor_country
     shown_force = code == "150" and target is not None and weapon_of(verb, target) is target
     if target_country is None and root != "01" and not shown_force:
         # (a statement's target is its addressee alone: "told a press conference at the
@@ -232,10 +202,78 @@ def _sides(
         member = _member(actor, linker)
         if member is not None:
             actor, actor_span, actor_country = member
-    # "the U.S. and Brazil blamed one another": a reciprocal act is coded as a joint one
+    sides = _joint_sides(
+        verb,
+        code,
+        root,
+        _Sides(actor, actor_span, actor_country, target, target_span, target_country, False, False),
+        linker,
+    )
+    if sides.target_country is None and root in VIOLENT_ROOTS:
+        # "killed in air strikes on the Syrian city of Idlib": an attack without a
+        # national target hits the country where it happens
+        places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+        spans = [sides.actor_span] if sides.actor_span else []
+        sides = replace(sides, target_country=linker.country_in(places, spans))
+    return sides
+
+
+def _phrase_countries(
+    verb: Token,
+    actor: tuple[Token | None, Span | None],
+    target: tuple[Token | None, Span | None],
+    facts: SentenceFacts,
+    linker: Linker,
+    resources: Resources,
+) -> tuple[str | None, str | None]:
+    """The countries of the actor and target phrases (head, phrase each), an official's
+    completed from the sentence."""
+    (actor_head, actor_span), (target_head, target_span) = actor, target
+    actor_country = (
+        linker.country_of(actor_span, actor_head)
+        if actor_span is not None and actor_head is not None
+        else None
+    )
+    target_country = (
+        linker.country_of(target_span, target_head)
+        if target_span is not None and target_head is not None
+        else None
+    )
+    sent = verb.sent
+    spans = [s for s in (actor_span, target_span) if s is not None]
+    if (
+        actor_country is None
+        and actor_head is not None
+        and is_official(actor_head, resources)
+        and len({m.country for m in facts.mentions} - {target_country}) == 1
+    ):
+        # "Ministry spokesman Shen Danyang urged the US ...": an official or government
+        # body with no stated nationality serves the one other country the sentence names
+        # (not the target's own: "officials accused Japanese makers"); where it names
+        # several, the rules leave the choice to the scorer's arg model, which was right
+        # more often out of fold (docs/benchmarks.md, events11)
+        actor_country = linker.country_in(list(sent), spans, (target_country,))
+    if target_country is None and target_head is not None and is_official(target_head, resources):
+        if target_head.ent_type_ != "PERSON":
+            # not a person named without nationality: "Baratov was arrested on a US
+            # warrant in Canada", "Flynn ... the Russian ambassador"
+            target_country = linker.country_in(list(sent), spans, (actor_country,))
+        if target_country is None and actor_country != "IGO":
+            # "the SNP government was backed by the Scottish Greens": with no other
+            # country in the sentence, an official of the actor's own country
+            target_country = actor_country
+    return actor_country, target_country
+
+
+def _joint_sides(verb: Token, code: str, root: str, sides: _Sides, linker: Linker) -> _Sides:
+    """The sides of a joint act (``is_mutual``, or reciprocal: "the U.S. and Brazil blamed one
+    another", which has no target of its own): a partner taken from the actor's own conjuncts
+    is no party of its own; two nationalities in the actor act from the first to the second."""
+    target, target_span, target_country = sides.target, sides.target_span, sides.target_country
+    actor_span, actor_country = sides.actor_span, sides.actor_country
     reciprocal = (
         target is not None
-        and sent.doc[target.left_edge.i : target.right_edge.i + 1].text.casefold() in RECIPROCALS
+        and verb.doc[target.left_edge.i : target.right_edge.i + 1].text.casefold() in RECIPROCALS
     )
     if reciprocal:
         target, target_span, target_country = None, None, None
@@ -257,20 +295,13 @@ def _sides(
         partners = [c for c in dict.fromkeys(named) if c is not None]
         if len(partners) >= 2 and partners[0] == actor_country:
             target_country = partners[1]
-    if target_country is None and root in VIOLENT_ROOTS:
-        # "killed in air strikes on the Syrian city of Idlib": an attack without a
-        # national target hits the country where it happens
-        places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
-        target_country = linker.country_in(places, [actor_span] if actor_span else [])
-    return _Sides(
-        actor,
-        actor_span,
-        actor_country,
-        target,
-        target_span,
-        target_country,
-        joint_act,
-        among_actors,
+    return replace(
+        sides,
+        target=target,
+        target_span=target_span,
+        target_country=target_country,
+        joint_act=joint_act,
+        among_actors=among_actors,
     )
 
 
