@@ -366,27 +366,87 @@ class _SpeakerResolver:
         return _Speaker(phrase.text, start, end, None, kind)
 
 
+@dataclass(frozen=True, slots=True)
+class _QuoteContext:
+    """What every attribution rule of a document reads."""
+
+    doc: Doc
+    doc_id: str
+    sentence_of: SentenceIndex
+    resolver: _SpeakerResolver
+    marks: list[QuoteSpan]  # the quoted strings long enough to be quotes
+    resources: Resources
+
+    def quote(
+        self,
+        start: int,
+        end: int,
+        quote_type: str,
+        cue: tuple[str | None, int | None, int | None],
+        speaker: _Speaker,
+        sentence_index: int,
+    ) -> QuoteRecord:
+        return _quote(
+            self.doc_id, doc_text(self.doc), start, end, quote_type, cue, speaker, sentence_index
+        )
+
+    def overlaps_marks(self, span: Span) -> bool:
+        return any(q.start < span.end_char and span.start_char < q.end for q in self.marks)
+
+
+# a found quote: where it starts, the rule that found it ("q" quote marks, "i" indirect
+# speech, "a" according to, "h" headline; headlines sort first at a start), the record
+_Found = tuple[int, str, QuoteRecord]
+
+
 def extract_quotes(
     doc: Doc, doc_id: str, entities: EntityExtraction, resources: Resources
 ) -> list[QuoteRecord]:
-    sentence_of = SentenceIndex(doc)
-    resolver = _SpeakerResolver(doc, entities, resources.speech_verbs)
-    marks = [
-        q
-        for q in join_split_quotes(doc_text(doc), find_quote_marks(doc_text(doc)))
-        if len(doc_text(doc)[q.start : q.end].split()) >= MIN_QUOTE_WORDS
-        or _short_answer(doc, q, resources)
-    ]
-    claimed_verbs: set[int] = set()
-    events: list[tuple[int, str, QuoteRecord]] = []
+    """The document's quotations, direct, mixed and indirect, each attributed to its speaker:
+    quote marks with the speech verb of their sentence (else a dash or colon), reported
+    speech, ``according to``, ``Name: ...`` headlines; speakers carried on to unattributed
+    quotes, titles and scare quotes left out, one quote per span and per cue."""
+    text = doc_text(doc)
+    context = _QuoteContext(
+        doc=doc,
+        doc_id=doc_id,
+        sentence_of=SentenceIndex(doc),
+        resolver=_SpeakerResolver(doc, entities, resources.speech_verbs),
+        marks=[
+            q
+            for q in join_split_quotes(text, find_quote_marks(text))
+            if len(text[q.start : q.end].split()) >= MIN_QUOTE_WORDS
+            or _short_answer(doc, q, resources)
+        ],
+        resources=resources,
+    )
+    found, claimed_verbs = _marked_quotes(context)
+    found += _indirect_quotes(context, claimed_verbs)
+    found += _according_to_quotes(context)
+    headlines = _headline_quotes(context, entities)
+    found += headlines
+    records = _inherit_speakers(
+        [r for _, _, r in sorted(found, key=lambda e: (e[0], e[1] != "h"))],
+        context.resolver,
+        text,
+    )
+    return _one_per_cue(
+        _one_per_span(_without_titles(records, {r.quote_id for *_, r in headlines}))
+    )
 
-    # Direct (or mixed) quotes, attributed to a speech verb in the same sentence outside the marks.
-    for q in marks:
-        verb = _attribution_verb(doc, q, resources)
-        sent_idx = sentence_of(q.start)
+
+def _marked_quotes(context: _QuoteContext) -> tuple[list[_Found], set[int]]:
+    """Direct (or mixed) quotes, attributed to a speech verb in the same sentence outside the
+    marks, else to a dash or colon; and the speech verbs they claimed."""
+    doc = context.doc
+    claimed_verbs: set[int] = set()
+    found: list[_Found] = []
+    for q in context.marks:
+        verb = _attribution_verb(doc, q, context.resources)
+        sent_idx = context.sentence_of(q.start)
         if verb is not None:
             claimed_verbs.add(verb.i)
-            speaker = _speaker_of_verb(verb, resolver)
+            speaker = _speaker_of_verb(verb, context.resolver)
             quote_type = "mixed" if _is_mixed(doc, q, verb) else "direct"
             named = _named_object(doc, q, verb)
             if named is not None:
@@ -405,108 +465,107 @@ def extract_quotes(
             cue = (verb.text, verb.idx, verb.idx + len(verb.text))
         else:
             start, end, quote_type = q.start, q.end, "direct"
-            cue, speaker = _dash_or_colon_attribution(doc, q, resolver)
-        events.append(
-            (
-                start,
-                "q",
-                _quote(doc_id, doc_text(doc), start, end, quote_type, cue, speaker, sent_idx),
-            )
-        )
+            cue, speaker = _dash_or_colon_attribution(doc, q, context.resolver)
+        found.append((start, "q", context.quote(start, end, quote_type, cue, speaker, sent_idx)))
+    return found, claimed_verbs
 
-    # Indirect speech: a speech verb with a clausal complement and no quote of its own.
-    for token in doc:
-        if token.i in claimed_verbs or not _speech_verb(token, resources):
+
+def _indirect_quotes(context: _QuoteContext, claimed_verbs: set[int]) -> list[_Found]:
+    """Indirect speech: a speech verb with a clausal complement and no quote of its own."""
+    found: list[_Found] = []
+    speech_verbs = context.resources.speech_verbs
+    for token in context.doc:
+        if token.i in claimed_verbs or not _speech_verb(token, context.resources):
             continue
-        comp = _complement(token, resources.speech_verbs)
-        if comp is None:
-            comp = _embedded_question(token)
-        if comp is None:
-            comp = _reported_object(token)
-        if comp is None:
-            comp = _host_clause(token)
+        comp = _complement(token, speech_verbs)
+        # (not ``or``: a Span's truth is its length)
+        for find in (_embedded_question, _reported_object, _host_clause):
+            if comp is None:
+                comp = find(token)
         if comp is None or len(comp) < 3:
             continue
         comp = _through_parenthetical(comp, token)
-        if any(q.start < comp.end_char and comp.start_char < q.end for q in marks):
+        if context.overlaps_marks(comp):
             continue
-        speaker = _speaker_of_verb(token, resolver)
-        sent_idx = sentence_of(comp.start_char)
+        speaker = _speaker_of_verb(token, context.resolver)
         cue = (token.text, token.idx, token.idx + len(token.text))
-        record = _quote(
-            doc_id,
-            doc_text(doc),
+        record = context.quote(
             comp.start_char,
             comp.end_char,
             "indirect",
             cue,
             speaker,
-            sent_idx,
+            context.sentence_of(comp.start_char),
         )
-        events.append((comp.start_char, "i", record))
+        found.append((comp.start_char, "i", record))
+    return found
 
-    # "..., according to X": X is the source of the rest of its clause.
-    for token in doc:
-        found = _according_to(token)
-        if found is None:
+
+def _according_to_quotes(context: _QuoteContext) -> list[_Found]:
+    """ "..., according to X": X is the source of the rest of its clause."""
+    found: list[_Found] = []
+    for token in context.doc:
+        according = _according_to(token)
+        if according is None:
             continue
-        content, source = found
-        if any(q.start < content.end_char and content.start_char < q.end for q in marks):
+        content, source = according
+        if context.overlaps_marks(content):
             continue
         phrase = token.doc[token.i : token.i + 2]
         cue = (phrase.text, phrase.start_char, phrase.end_char)
-        record = _quote(
-            doc_id,
-            doc_text(doc),
+        record = context.quote(
             content.start_char,
             content.end_char,
             "indirect",
             cue,
-            resolver.speaker_for(source),
-            sentence_of(content.start_char),
+            context.resolver.speaker_for(source),
+            context.sentence_of(content.start_char),
         )
-        events.append((content.start_char, "a", record))
+        found.append((content.start_char, "a", record))
+    return found
 
-    # headlines "Name: what they said" ("Gillibrand: 'I Think She Will'"), Title Case by nature
-    headlines: set[str] = set()
-    for source_span, content_span in _headline_attributions(doc):
-        # ("Trump: 'I'm the Worst Thing ...'"): when quote marks hold it all, the headline
-        # record replaces the marks' own (which has no attribution and looks like a title)
-        src = doc.char_span(*source_span, alignment_mode="expand")
-        entity_id = resolver.entity_at(*source_span)
+
+def _headline_quotes(context: _QuoteContext, entities: EntityExtraction) -> list[_Found]:
+    """Headlines "Name: what they said" ("Gillibrand: 'I Think She Will'"), Title Case by
+    nature; when quote marks hold it all ("Trump: 'I'm the Worst Thing ...'"), the headline
+    record replaces the marks' own (which has no attribution and looks like a title)."""
+    found: list[_Found] = []
+    for source_span, content_span in _headline_attributions(context.doc):
+        src = context.doc.char_span(*source_span, alignment_mode="expand")
+        entity_id = context.resolver.entity_at(*source_span)
         if src is None or entity_id is None:
             continue
         kind = "person" if entities.info[entity_id][0] == "person" else "organization"
         speaker = _Speaker(src.text, src.start_char, src.end_char, entity_id, kind)
         cue = (":", source_span[1], source_span[1] + 1)
         start, end = content_span
-        record = _quote(
-            doc_id, doc_text(doc), start, end, "direct", cue, speaker, sentence_of(start)
-        )
-        events.append((start, "h", record))
-        headlines.add(record.quote_id)
+        record = context.quote(start, end, "direct", cue, speaker, context.sentence_of(start))
+        found.append((start, "h", record))
+    return found
 
-    records = _inherit_speakers(
-        [r for _, _, r in sorted(events, key=lambda e: (e[0], e[1] != "h"))],
-        resolver,
-        doc_text(doc),
-    )
-    # a quoted string with no speaker at all and no sentence shape is a title or scare quote
-    kept = [
+
+def _without_titles(records: list[QuoteRecord], headlines: set[str]) -> list[QuoteRecord]:
+    """The records less quoted strings with no speaker at all and no sentence shape, and
+    unattributed direct quotes in Title Case: titles and scare quotes (a headline's quote
+    stays)."""
+    return [
         r
         for r in records
         if (r.speaker_text is not None or not _is_fragment(r.text))
         and not (r.quote_type == "direct" and _is_title(r.text) and r.quote_id not in headlines)
     ]
-    # one span, one quote: two fragments quoted inside one reported clause both yield that
-    # clause as a mixed quote, and quote_id (a hash of the span) must stay unique
+
+
+def _one_per_span(records: list[QuoteRecord]) -> list[QuoteRecord]:
+    """One span, one quote: two fragments quoted inside one reported clause both yield that
+    clause as a mixed quote, and quote_id (a hash of the span) must stay unique."""
     seen: set[str] = set()
     unique: list[QuoteRecord] = []
-    for record in kept:
+    for record in records:
         if record.quote_id not in seen:
             seen.add(record.quote_id)
             unique.append(record)
-    return _one_per_cue(unique)
+    return unique
 
 
 def _one_per_cue(records: list[QuoteRecord]) -> list[QuoteRecord]:
