@@ -156,25 +156,11 @@ def place_label_for(
 
 
 def extract_entities(doc: Doc, doc_id: str, resources: Resources) -> EntityExtraction:
-    sentence_of = SentenceIndex(doc)
-    named: list[tuple[Span, str]] = []
-    for span in refine_spans(doc, resources):
-        if span.label_ not in ENTITY_TYPES:
-            continue
-        name = clean_name(span.text, span.label_, resources.titles)
-        if name and any(ch.isalpha() for ch in name):
-            named.append((span, name))
-
-    # Countries named in the article steer place disambiguation ("Moscow" with "Russia").
-    context = Counter[str]()
-    for span, name in named:
-        if span.label_ in PLACE_LABELS:
-            place = resources.gazetteer.resolve(name)
-            if place is not None and place.feature_kind == "country":
-                context[place.country_code] += 1
-        elif span.label_ == "NORP" and name.casefold() in resources.demonyms:
-            context[resources.demonyms[name.casefold()]] += 1
-
+    """The document's entity mentions, clustered into one entity per thing named: places by
+    the gazetteer entry they resolve to, people's surnames to the full name used before,
+    acronyms to the name they are defined for, rule-named entities to their rule's name."""
+    named = _named_spans(doc, resources)
+    context = _country_context(named, resources)
     # words of multi-word person names: a lone one of them is that person, not a place
     person_words = frozenset(
         w.casefold()
@@ -187,16 +173,51 @@ def extract_entities(doc: Doc, doc_id: str, resources: Resources) -> EntityExtra
         (span, name, place_label_for(span, name, resources, context, person_words) or span.label_)
         for span, name in named
     ]
+    clusters, assigned = _clusters(doc, spans, context, resources)
+    return _extraction(doc, doc_id, clusters, assigned)
 
+
+def _named_spans(doc: Doc, resources: Resources) -> list[tuple[Span, str]]:
+    """The recogniser's spans of the types we keep, with their cleaned names (titles off)."""
+    named: list[tuple[Span, str]] = []
+    for span in refine_spans(doc, resources):
+        if span.label_ not in ENTITY_TYPES:
+            continue
+        name = clean_name(span.text, span.label_, resources.titles)
+        if name and any(ch.isalpha() for ch in name):
+            named.append((span, name))
+    return named
+
+
+def _country_context(named: list[tuple[Span, str]], resources: Resources) -> Counter[str]:
+    """Countries named in the article (as countries or demonyms), which steer place
+    disambiguation ("Moscow" with "Russia")."""
+    context = Counter[str]()
+    for span, name in named:
+        if span.label_ in PLACE_LABELS:
+            place = resources.gazetteer.resolve(name)
+            if place is not None and place.feature_kind == "country":
+                context[place.country_code] += 1
+        elif span.label_ == "NORP" and name.casefold() in resources.demonyms:
+            context[resources.demonyms[name.casefold()]] += 1
+    return context
+
+
+def _clusters(
+    doc: Doc,
+    spans: list[tuple[Span, str, str]],
+    context: Counter[str],
+    resources: Resources,
+) -> tuple[dict[tuple[str, str], _Cluster], list[tuple[Span, str, _Cluster]]]:
+    """The entities of the mentions, by type and key, and each mention's (span, label,
+    entity), in document order."""
     acronyms = _acronym_definitions(doc_text(doc))
     full_person_names = [
         name for _span, name, label in spans if label == "PERSON" and len(name.split()) > 1
     ]
-
     clusters: dict[tuple[str, str], _Cluster] = {}
     assigned: list[tuple[Span, str, _Cluster]] = []
     recent_people: list[_Cluster] = []  # most recent last
-
     for span, name, label in spans:
         entity_type = ENTITY_TYPES[label]
         key = name_key(name)
@@ -241,7 +262,18 @@ def extract_entities(doc: Doc, doc_id: str, resources: Resources) -> EntityExtra
                 recent_people.remove(cluster)
             recent_people.append(cluster)
         assigned.append((span, label, cluster))
+    return clusters, assigned
 
+
+def _extraction(
+    doc: Doc,
+    doc_id: str,
+    clusters: dict[tuple[str, str], _Cluster],
+    assigned: list[tuple[Span, str, _Cluster]],
+) -> EntityExtraction:
+    """The mention and entity rows of the clusters, with the lookups the quote and event
+    rules use."""
+    sentence_of = SentenceIndex(doc)
     # ids depend on the canonical name, known only once every mention is seen
     ids = {
         id(c): entity_id_for(c.entity_type, name_key(c.canonical) if c.place is None else c.key)
