@@ -56,7 +56,41 @@ def resolve_date(
     t = re.sub(r"^(on|in|at|during|since|by|from|until|over) ", "", t)
     t = re.sub(r"^the ", "", t)
     t = re.sub(r"^calendar (?=(19|20)\d\d$)", "", t)
+    ago = AGO_RE.fullmatch(t)
+    if ago is not None:
+        return _ago(ago, base)
+    # "the end of March", "late 1986", "early next year": the month or year itself
+    part = PART_RE.match(t)
+    if part is not None and part.end() < len(t):
+        whole = resolve_date(t[part.end() :], published, future)
+        if whole is not None and whole.precision in ("week", "month", "year"):
+            return whole
+    for resolve in (_day_named, _period_named, _month_named, _calendar_date):
+        found = resolve(t, base, future)
+        if found is not None:
+            return found
+    return None
 
+
+def _ago(ago: re.Match[str], base: date) -> ResolvedDate | None:
+    """ "two weeks ago", "a year ago": the day, week, month or year that far back."""
+    count = int(ago[1]) if ago[1].isdigit() else NUMBER_WORDS.get(ago[1])
+    if count is None or count > MAX_AGO:
+        return None  # (and no calendar arithmetic past year 1: "3000 years ago")
+    unit = ago[2]
+    if unit == "day":
+        return ResolvedDate(base - timedelta(days=count), "day")
+    if unit == "week":
+        monday = base - timedelta(days=base.weekday() + 7 * count)
+        return ResolvedDate(monday, "week")
+    if unit == "month":
+        return ResolvedDate(_month_start(base, -count), "month")
+    return ResolvedDate(date(base.year - count, 1, 1), "year")
+
+
+def _day_named(t: str, base: date, future: bool) -> ResolvedDate | None:
+    """A weekday ("last Tuesday", "on Friday evening") or a day named from publication
+    ("yesterday", "tomorrow morning")."""
     for i, name in enumerate(WEEKDAYS):
         if re.fullmatch(rf"(last |this |next |on )?{name}( (morning|afternoon|evening|night))?", t):
             if t.startswith("next "):
@@ -65,7 +99,6 @@ def resolve_date(
             if future and not t.startswith("last "):
                 return ResolvedDate(base + timedelta(days=(i - base.weekday()) % 7), "day")
             return ResolvedDate(base - timedelta(days=(base.weekday() - i) % 7), "day")
-
     simple = {
         "today": (0, "day"), "tonight": (0, "day"), "this morning": (0, "day"),
         "yesterday": (-1, "day"), "tomorrow": (1, "day"),
@@ -77,30 +110,12 @@ def resolve_date(
     if re.fullmatch(r"(this|tomorrow|yesterday) (morning|afternoon|evening|night)", t):
         day = {"this": 0, "tomorrow": 1, "yesterday": -1}[t.split()[0]]
         return ResolvedDate(base + timedelta(days=day), "day")
+    return None
 
-    # "two weeks ago", "a year ago": the day, week, month or year that far back
-    ago = AGO_RE.fullmatch(t)
-    if ago is not None:
-        count = int(ago[1]) if ago[1].isdigit() else NUMBER_WORDS.get(ago[1])
-        if count is None or count > MAX_AGO:
-            return None  # (and no calendar arithmetic past year 1: "3000 years ago")
-        unit = ago[2]
-        if unit == "day":
-            return ResolvedDate(base - timedelta(days=count), "day")
-        if unit == "week":
-            monday = base - timedelta(days=base.weekday() + 7 * count)
-            return ResolvedDate(monday, "week")
-        if unit == "month":
-            return ResolvedDate(_month_start(base, -count), "month")
-        return ResolvedDate(date(base.year - count, 1, 1), "year")
 
-    # "the end of March", "late 1986", "early next year": the month or year itself
-    part = PART_RE.match(t)
-    if part is not None and part.end() < len(t):
-        whole = resolve_date(t[part.end() :], published, future)
-        if whole is not None and whole.precision in ("week", "month", "year"):
-            return whole
-
+def _period_named(t: str, base: date, future: bool) -> ResolvedDate | None:
+    """A week, weekend, month or year named from publication ("last week", "this weekend",
+    "next year"), or a year by its number."""
     monday = base - timedelta(days=base.weekday())
     if t in ("this week", "earlier this week", "later this week"):
         return ResolvedDate(monday, "week")
@@ -127,6 +142,12 @@ def resolve_date(
         return ResolvedDate(date(base.year + 1, 1, 1), "year")
     if re.fullmatch(r"(19|20)\d\d", t):
         return ResolvedDate(date(int(t), 1, 1), "year")
+    return None
+
+
+def _month_named(t: str, base: date, future: bool) -> ResolvedDate | None:
+    """A month ("last March", "mid-June", "March 1987"; without a year the latest one on the
+    tense's side of publication), or a day of it in words ("March twenty-one")."""
     for i, name in enumerate(MONTHS):
         if re.fullmatch(rf"(last |this |next |early |late |mid-?)?{name}", t):
             year = base.year
@@ -143,8 +164,11 @@ def resolve_date(
         if words is not None and words[1] in DAY_WORDS and (words[2] or "one") in DAY_WORDS:
             day = DAY_WORDS[words[1]] + (DAY_WORDS[words[2]] if words[2] else 0)
             return _nearest_day(i + 1, day, base, future)
+    return None
 
-    # explicit calendar dates ("Feb. 26", "26 February 2016", "2016-10-21")
+
+def _calendar_date(t: str, base: date, future: bool) -> ResolvedDate | None:
+    """An explicit calendar date ("Feb. 26", "26 February 2016", "2016-10-21")."""
     if not re.search(r"\d", t):
         return None
     # a span of days ("March 20-21", "20-21 March 2017") starts on its first day; dateparser
