@@ -903,6 +903,15 @@ def test_phrase_heads_are_derived_from_the_lexicon():
     assert Resources(cameo_verbs=lexicon).cameo_phrase_heads == {"speak", "call"}
 
 
+def test_the_lexicon_covers_a_thousand_verbs_with_codebook_codes(resources: Resources):
+    # the floor: at least 1,000 verb lemmas, each with a code of its own (a lemma
+    # that only heads phrases is not counted), every code one the CAMEO codebook defines
+    lexicon = resources.cameo_verbs
+    assert len([pattern for pattern in lexicon if " " not in pattern]) >= 1000
+    assert {code for code in lexicon.values()} <= resources.cameo_codes.keys()
+    assert {"retake", "warn", "attack", "meet", "sanction"} <= lexicon.keys()
+
+
 def test_phrase_entries_still_match_after_their_head(process: Process):
     # "call" starts a lexicon phrase ("call on"): the words after it are read
     events = process("Germany called on Russia to withdraw its troops.").events
