@@ -183,7 +183,7 @@ def test_seed_sentence_events_survive_the_committed_model(process: Process):
         "2016-10-21",
     )
     keys = _keys(result)
-    assert ("warn", "130", "RUS", "IGO") in keys
+    assert ("warn", "130", "RUS", "USA") in keys
     assert ("retake", "192", "IRQ", "IRQ") in keys
 
 

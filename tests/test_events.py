@@ -66,7 +66,7 @@ def test_seed_events(process: Process):
     text = SEED.read_text().split("---\n", 2)[2]
     result = process(text, "2016-10-21T15:40:00+03:00")
     found = {(e.predicate, e.actor_country_code, e.target_country_code): e for e in result.events}
-    warn = found[("warn", "RUS", "IGO")]  # "the US-led coalition" is an IGO in igos.txt
+    warn = found[("warn", "RUS", "USA")]  # "the US-led coalition": its leading nation
     assert warn.event_root_code == "13" and warn.event_date == date(2016, 10, 21)
     retake = [e for e in result.events if e.predicate == "retake"]
     assert {e.target_text for e in retake} >= {"the town of Qaraqosh", "Qaraqosh"}
@@ -542,13 +542,13 @@ def test_seed_events(process: Process):
             {"actor_country_code": None},
         ),
         # the parser reads "The US-led coalition bombed Mosul" as a noun phrase (the
-        # coalition is an IGO in igos.txt, as in the seed's warning)
+        # coalition is its leading nation, as in the seed's warning)
         (
             "The US-led coalition bombed Mosul on Tuesday.",
             "bomb",
             {
                 "actor_text": "The US-led coalition",
-                "actor_country_code": "IGO",
+                "actor_country_code": "USA",
                 "target_country_code": "IRQ",
             },
         ),
@@ -1015,6 +1015,11 @@ def test_it_stands_for_the_nearest_body_named_before_in_its_sentence(process: Pr
         ("The Social Democrats criticised Turkey.", "criticise", (None, "TUR")),
         # an armed group named with another country keeps that one
         ("The Pakistani Taliban attacked a police station.", "attack", ("PAK", None)),
+        # an ad-hoc coalition is its leading nation, where the sentence names one (the
+        # annotation guidelines); not an IGO
+        ("The US-led coalition bombed Raqqa.", "bomb", ("USA", "SYR")),
+        ("A coalition led by Saudi Arabia attacked Yemen.", "attack", ("SAU", "YEM")),
+        ("The international coalition attacked Raqqa.", "attack", (None, "SYR")),
     ],
 )
 def test_known_actors_take_their_country(
@@ -1742,7 +1747,7 @@ RULES_TABLE = [
     (
         "Russia warned the US-led coalition against letting fighters escape.",
         "warn",
-        {"event_code": "130", "actor_country_code": "RUS", "target_country_code": "IGO"},
+        {"event_code": "130", "actor_country_code": "RUS", "target_country_code": "USA"},
     ),
     # a threat is aimed at the target of the threatened act
     (

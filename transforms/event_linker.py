@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from transforms.entities import EntityExtraction
-from transforms.event_syntax import JOURNEY_WORDS, clause_chain
+from transforms.event_syntax import JOURNEY_WORDS, clause_chain, noun_phrase
 from transforms.resources import Resources
 from transforms.speaker_gender import gender_of
 from transforms.text_spans import doc_text
@@ -40,6 +40,8 @@ TERRITORY_NOUNS = frozenset(
 )
 # "the country", "the nation": the one the sentence named before
 ANAPHORIC_NOUNS = frozenset({"country", "nation"})
+# ad-hoc groups of nations whose country is the nation leading them (docs/event_annotation.md)
+LED_GROUPS = frozenset({"coalition", "alliance"})
 # "Turkish-backed", "UK-based": a nation that backs or hosts the actor is not its country
 # ("US-led" is: a coalition takes its leading country)
 BACKER_WORDS = frozenset(
@@ -305,6 +307,7 @@ class Linker:
         for find in (
             self._own_country,
             self._igo_named,
+            self._leading_country,
             self._named_inside,
             self._stated_inside,
             self._official_of_known_body,
@@ -355,6 +358,21 @@ class Linker:
             member = " ".join(t.text for t in of.subtree if t.dep_ != "det" and t.i > of.i)
             if member.casefold() in igos:
                 return "IGO"
+        return None
+
+    def _leading_country(self, span: Span, head: Token) -> str | None:
+        """An ad-hoc coalition takes the nation said to lead it ("a coalition led by the United
+        States"; "the US-led coalition" has it inside its phrase): docs/event_annotation.md."""
+        if head.lemma_.lower() not in LED_GROUPS:
+            return None
+        for led in head.children:
+            if led.dep_ != "acl" or led.lemma_.lower() != "lead":
+                continue
+            for agent in (c for c in led.children if c.dep_ == "agent"):
+                for leader in (c for c in agent.children if c.dep_ == "pobj"):
+                    code = self.country_of(noun_phrase(leader), leader)
+                    if code not in (None, "IGO"):
+                        return code
         return None
 
     def _named_inside(self, span: Span, head: Token) -> str | None:
