@@ -386,8 +386,23 @@ class _QuoteContext:
         speaker: _Speaker,
         sentence_index: int,
     ) -> QuoteRecord:
-        return _quote(
-            self.doc_id, doc_text(self.doc), start, end, quote_type, cue, speaker, sentence_index
+        """The record of a quote: its span, kind, cue (text, start, end) and speaker."""
+        return QuoteRecord(
+            quote_id=row_id("quo", self.doc_id, start, end),
+            doc_id=self.doc_id,
+            text=doc_text(self.doc)[start:end],
+            start_char=start,
+            end_char=end,
+            quote_type=quote_type,
+            cue=cue[0],
+            cue_start_char=cue[1],
+            cue_end_char=cue[2],
+            speaker_text=speaker.text,
+            speaker_start_char=speaker.start,
+            speaker_end_char=speaker.end,
+            speaker_entity_id=speaker.entity_id,
+            speaker_kind=speaker.kind,
+            sentence_index=sentence_index,
         )
 
     def overlaps_marks(self, span: Span) -> bool:
@@ -729,35 +744,6 @@ def _prefer_last_speaker(
     ):
         return record
     return replace(record, speaker_entity_id=last.speaker_entity_id, speaker_kind="person")
-
-
-def _quote(
-    doc_id: str,
-    text: str,
-    start: int,
-    end: int,
-    quote_type: str,
-    cue: tuple[str | None, int | None, int | None],
-    speaker: _Speaker,
-    sentence_index: int,
-) -> QuoteRecord:
-    return QuoteRecord(
-        quote_id=row_id("quo", doc_id, start, end),
-        doc_id=doc_id,
-        text=text[start:end],
-        start_char=start,
-        end_char=end,
-        quote_type=quote_type,
-        cue=cue[0],
-        cue_start_char=cue[1],
-        cue_end_char=cue[2],
-        speaker_text=speaker.text,
-        speaker_start_char=speaker.start,
-        speaker_end_char=speaker.end,
-        speaker_entity_id=speaker.entity_id,
-        speaker_kind=speaker.kind,
-        sentence_index=sentence_index,
-    )
 
 
 def _speaker_of_verb(verb: Token, resolver: _SpeakerResolver) -> _Speaker:
