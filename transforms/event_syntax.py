@@ -55,19 +55,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         # when it shares its subject with the verb it is coordinated with
         return None, True
     if verb.dep_ == "xcomp":
-        # the subject of a passive head does its complement: "Russia is expected to attack",
-        # "Iran was urged to stop" -> Russia, Iran
-        for child in verb.head.children:
-            if child.dep_ == "nsubjpass":
-                return antecedent(child), False
-        # object control: "urged Iran to stop", "called on Russia to withdraw" -> Iran, Russia
-        for child in verb.head.children:
-            if child.dep_ == "dobj" and child.i < verb.i:
-                return child, False
-            if child.dep_ == "prep" and child.lower_ == "on" and child.i < verb.i:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj, False
+        controller = _controller(verb)
+        if controller is not None:
+            return controller, False
     if verb.dep_ == "pcomp" and verb.head.lower_ in ASSERTING_PREPS and verb.head.dep_ == "prep":
         # "he told reporters after meeting with Suharto": the one who told met
         return subject_of(verb.head.head)
@@ -99,7 +89,34 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         # "began his tour on Friday, holding talks with ...", "went to Ankara to meet
         # Erdogan": the participle and the infinitive of purpose share the subject
         return subject_of(verb.head)
-    if (
+    if _misread_clause(verb):
+        # the parser's misreading of a short clause: "The coalition bombed Mosul" as a noun
+        # with a past-tense modifier; the noun is the subject
+        return verb.head, False
+    return None, False
+
+
+def _controller(verb: Token) -> Token | None:
+    """Who does an infinitive complement: the subject of a passive head ("Russia is expected
+    to attack", "Iran was urged to stop"), else the object that controls it ("urged Iran to
+    stop", "called on Russia to withdraw")."""
+    for child in verb.head.children:
+        if child.dep_ == "nsubjpass":
+            return antecedent(child)
+    for child in verb.head.children:
+        if child.dep_ == "dobj" and child.i < verb.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on" and child.i < verb.i:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _misread_clause(verb: Token) -> bool:
+    """A short clause the parser read as a noun with a past-tense modifier ("The coalition
+    bombed Mosul"), whose noun is then the subject."""
+    return (
         verb.dep_ == "acl"
         and verb.head.i < verb.i
         and verb.head.dep_ == "ROOT"
@@ -126,11 +143,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 )
             )
         )
-    ):
-        # the parser's misreading of a short clause: "The coalition bombed Mosul" as a noun
-        # with a past-tense modifier; the noun is the subject
-        return verb.head, False
-    return None, False
+    )
 
 
 def demand_clause(verb: Token) -> bool:
