@@ -57,3 +57,23 @@ def test_a_score_after_a_name_is_not_part_of_it(process: Process):
     text = "At Bristol : Gloucestershire 183 and 249 ( J. Russell 75 ) , Kent 201 ."
     result = process(text)
     assert not any(m.text.endswith("75") for m in result.mentions)
+
+
+def test_a_span_run_on_into_the_next_phrase_ends_at_the_name(process: Process):
+    # the small model runs spans on over a preposition, conjunction or dash: "Tesco of '",
+    # "Moody's Investors Service Inc and", "Steve McGregor -"
+    texts = {
+        m.text
+        for text in (
+            "TDs accuse Tesco of 'union-busting attitude' over the strike.",
+            "Moody's Investors Service Inc and Standard and Poor's Corp downgraded the debt.",
+            "Chief executive Steve McGregor - to be replaced next week - resigned.",
+        )
+        for m in process(text).mentions
+    }
+    assert {"Tesco", "Moody's Investors Service Inc", "Steve McGregor"} <= texts
+    assert not any(t.endswith((" of", " and", " -", "'")) for t in texts)
+    # a word joined by a hyphen is part of the name, whatever its part of speech
+    assert "CDC Flow-Through" in {
+        m.text for m in process("The shares were sold to CDC Flow-Through.").mentions
+    }

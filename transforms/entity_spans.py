@@ -22,6 +22,9 @@ NAME_LABELS = frozenset(
 )
 _ARTICLES = frozenset({"the"})
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+# parts of speech and words that end no name (``_dangling``)
+_DANGLING_POS = frozenset({"ADP", "CCONJ", "DET", "SCONJ"})
+_DANGLING_WORDS = frozenset({"to", "and", "or", "of", "the", "for", "in", "-"})
 # a dateline is at most this many upper-case words (``RIO DE JANEIRO``)
 _MAX_DATELINE_TOKENS = 4
 
@@ -38,6 +41,7 @@ def _trim(span: Span) -> Span | None:
     while end > start and (
         span.doc[end - 1].text in _POSSESSIVE_TOKENS
         or (numbers_end_names and span.doc[end - 1].like_num)
+        or _dangling(span.doc[end - 1])
     ):
         end -= 1
     if start >= end:
@@ -47,6 +51,19 @@ def _trim(span: Span) -> Span | None:
     trimmed = Span(span.doc, start, end, label=span.label_)
     trimmed.id_ = span.id_
     return trimmed
+
+
+def _dangling(token: Token) -> bool:
+    """A word no name ends with: the recogniser ran a span on into the next phrase ("accuse
+    Tesco of", "the Organisation for Economic Co-operation and", "Steve McGregor - to"). A
+    word joined by a hyphen is part of the name ("Moon Jae-in", "Flow-Through"), and so are
+    a closing bracket or quote ("(ISIS)") and an abbreviation's full stop ("Alex.")."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        return False
+    if token.pos_ in _DANGLING_POS or token.lower_ in _DANGLING_WORDS:
+        return True
+    return token.is_punct and not token.is_right_punct and token.text != "."
 
 
 def _line_starts(doc: Doc) -> list[Token]:
