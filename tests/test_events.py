@@ -1020,6 +1020,10 @@ def test_it_stands_for_the_nearest_body_named_before_in_its_sentence(process: Pr
         ("The US-led coalition bombed Raqqa.", "bomb", ("USA", "SYR")),
         ("A coalition led by Saudi Arabia attacked Yemen.", "attack", ("SAU", "YEM")),
         ("The international coalition attacked Raqqa.", "attack", (None, "SYR")),
+        # a name the entity rules know is its canonical entity: the Islamic State is no
+        # Iraqi group, whatever its long name says (a stated nationality still counts)
+        ("The Islamic State of Iraq and Syria attacked Iraqi troops.", "attack", (None, "IRQ")),
+        ("Iraqi Hezbollah attacked the base.", "attack", ("IRQ", None)),
     ],
 )
 def test_known_actors_take_their_country(

@@ -226,6 +226,10 @@ class Linker:
             if not token.text[:1].isupper() or token.lower_ == "the":
                 # (the gazetteer drops a leading article: "The Arm" would be Armenia's code)
                 continue
+            if token.ent_id_:
+                # a name the entity rules know stands for its canonical entity, whose country
+                # is its own: "the Islamic State of Iraq and the Levant" is no Iraqi group
+                continue
             if followed_by_backer(token.doc, token.idx + len(token.text)):
                 continue
             for width in (3, 2, 1):
