@@ -77,3 +77,11 @@ def test_a_span_run_on_into_the_next_phrase_ends_at_the_name(process: Process):
     assert "CDC Flow-Through" in {
         m.text for m in process("The shares were sold to CDC Flow-Through.").mentions
     }
+
+
+def test_brexit_is_an_event_not_a_person(process: Process):
+    # the small model reads "Brexit" as a person (13 mentions of 619 corpus articles)
+    result = process("After the Brexit vote, Theresa May said Brexit means Brexit.")
+    brexit = [m for m in result.mentions if m.text == "Brexit"]
+    assert len(brexit) == 3 and {m.label for m in brexit} == {"EVENT"}
+    assert len({m.entity_id for m in brexit}) == 1
