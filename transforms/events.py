@@ -749,16 +749,13 @@ def _verb_candidates(verb: Token, context: _DocContext) -> list[EventCandidate]:
         facts.sport,
         resources,
     )
-    target_country = sides.target_country
     if (
-        target_country is None
+        sides.target_country is None
         and cameo.root_code in HOSTED_ROOTS
         and sides.actor_country not in (None, "IGO")
     ):
-        target_country = _hosted_country(
-            verb, coding.phrase_end, sides.target, sides.actor_country, linker
-        )
-    sides = replace(sides, target_country=target_country)
+        hosted = _hosted_country(verb, coding.phrase_end, sides.target, sides.actor_country, linker)
+        sides = replace(sides, target_country=hosted)
     when = _act_time(
         verb, arguments.thing, cameo.root_code, linker.ents_in(sent), context.published
     )
@@ -771,7 +768,6 @@ def _verb_candidates(verb: Token, context: _DocContext) -> list[EventCandidate]:
     record = _event_record(
         verb, coding, (code, cameo), sides, (actor_entity, target_entity), when, quote, context
     )
-    nations, target_nations = _coordinated_nations(sides, linker)
     return _coded_variants(
         verb,
         coding,
@@ -781,7 +777,7 @@ def _verb_candidates(verb: Token, context: _DocContext) -> list[EventCandidate]:
         (actor_entity, target_entity),
         quote,
         facts,
-        (nations, target_nations),
+        _coordinated_nations(sides, linker),
         resources,
         linker,
     )
