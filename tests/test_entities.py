@@ -1,6 +1,7 @@
 import pytest
 
 from tests.conftest import Process
+from transforms.ids import entity_id_for
 
 
 def _entities(result):
@@ -188,6 +189,31 @@ def test_acronyms_defined_in_the_text_merge(process: Process):
     assert set(orgs[0].aliases) >= {"UN", "United Nations"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The EU imposed new tariffs on steel on Monday.", "European Union"),
+        ("The European Union imposed new tariffs on steel on Monday.", "European Union"),
+        ("The U.N. called for a ceasefire in Aleppo.", "United Nations"),
+        ("The Fed raised interest rates on Wednesday.", "Federal Reserve"),
+        ("The North Atlantic Treaty Organization sent more troops to Estonia.", "NATO"),
+    ],
+)
+def test_an_organization_known_by_several_names_is_one_entity_in_every_article(
+    process: Process, text: str, name: str
+):
+    # each article alone: the names key to one entity id, without a definition in the text
+    orgs = [e for e in process(text).entities if e.type == "organization"]
+    assert [o.name for o in orgs] == [name]
+    assert orgs[0].entity_id == entity_id_for("organization", name.casefold())
+
+
+def test_a_known_acronym_inside_a_longer_name_stays_that_name(process: Process):
+    result = process("The UN Security Council met in New York on Friday.")
+    assert "UN Security Council" in {e.name for e in result.entities}
+    assert "United Nations" not in {e.name for e in result.entities}
+
+
 def test_moscow_in_an_article_about_russia_is_in_russia(process: Process):
     result = process("Russia said on Friday that officials in Moscow had met.")
     assert _entities(result)["Moscow"].country_code == "RUS"
@@ -246,6 +272,18 @@ def test_states_and_provinces_resolve_to_their_region(process: Process):
     assert places["Helmand"].geonames_id is None
     # Ontario is the province, not the Californian city of 170,000
     assert places["Ontario"].longitude is not None and places["Ontario"].longitude > -90
+
+
+def test_a_state_abbreviated_after_a_town_is_the_state(process: Process):
+    result = process(
+        "SAN JOSE, Calif., March 3 - The company, which also has a plant in Rochester, N.Y.,"
+        " said sales rose. Its rival in Tulsa, Okla., said the same."
+    )
+    places = {alias: e for e in result.entities for alias in e.aliases}
+    for alias, state in [("Calif.", "California"), ("N.Y.", "New York"), ("Okla.", "Oklahoma")]:
+        assert places[alias].name == state, alias
+        assert places[alias].country_code == "USA", alias
+        assert places[alias].feature_kind == "region", alias
 
 
 def test_a_city_named_like_its_region_stays_the_city(process: Process):

@@ -95,3 +95,33 @@ def test_one_row_per_entity_on_the_seed(process: Process):
         "select country_code, latitude from entities where list_contains(aliases, 'Qaraqosh')"
     ).fetchall()
     assert len(qaraqosh) == 1 and qaraqosh[0][0] == "IRQ" and qaraqosh[0][1] is not None
+
+
+def test_an_acronym_joins_the_organization_another_document_defined_it_for(process: Process):
+    defined = process(
+        "The Commodity Credit Corporation (CCC) accepted bids for wheat. The CCC said the"
+        " sales would go ahead."
+    )
+    bare = process("The CCC extended the export credits on Tuesday.")
+    assert [e.name for e in bare.entities if e.type == "organization"] == ["CCC"]
+    con = _warehouse([bare, defined])
+    rows = con.execute(
+        "select name, aliases, mention_count, document_count from entities"
+        " where type = 'organization'"
+    ).fetchall()
+    assert rows == [("Commodity Credit Corporation", ["CCC", "Commodity Credit Corporation"], 4, 2)]
+
+
+def test_an_acronym_defined_for_two_organizations_stays_its_own_entity(process: Process):
+    docs = [
+        process("The European Community (EC) agreed new farm prices in Brussels."),
+        process("The European Commission (EC) fined the company on Monday."),
+        process("The EC said talks would resume next week."),
+    ]
+    names = {
+        r[0]
+        for r in _warehouse(docs)
+        .execute("select name from entities where type = 'organization'")
+        .fetchall()
+    }
+    assert names == {"European Community", "European Commission", "EC"}

@@ -223,9 +223,13 @@ def _clusters(
         key = name_key(name)
         place: Place | None = None
         country: str | None = None
-        if span.ent_id_:
-            # a rule named the entity: every surface form (ISIS, Daesh, IS) keys to that name
-            key = name_key(span.ent_id_)
+        # a rule named the entity (every surface form of ISIS, Daesh, IS keys to that name), or
+        # the organisation is one known by several names (`EU`, `the European Union`)
+        fixed_name = span.ent_id_ or (
+            resources.organization_names.get(key) if label == "ORG" else None
+        )
+        if fixed_name:
+            key = name_key(fixed_name)
         elif label in PLACE_LABELS:
             # a building or an area (FAC, LOC) named like a city's translation is no city:
             # "the White House" is not Casablanca, "the North" not North Salt Lake
@@ -250,7 +254,7 @@ def _clusters(
                 entity_type,
                 key,
                 first_label=label,
-                fixed_name=span.ent_id_ or None,
+                fixed_name=fixed_name or None,
                 place=place,
                 country_code=country,
             )
