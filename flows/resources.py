@@ -205,6 +205,7 @@ def load_resources() -> Resources:
         disaster_words=_words("disaster_words.txt"),
         crowd_words=_words("crowd_words.txt"),
         non_names=_words("non_names.txt"),
+        portfolios=_words("portfolios.txt"),
         organization_names=_organization_names(),
         statement_verbs={
             row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")

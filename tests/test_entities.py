@@ -197,6 +197,8 @@ def test_acronyms_defined_in_the_text_merge(process: Process):
         ("The U.N. called for a ceasefire in Aleppo.", "United Nations"),
         ("The Fed raised interest rates on Wednesday.", "Federal Reserve"),
         ("The North Atlantic Treaty Organization sent more troops to Estonia.", "NATO"),
+        # a firm whose name ends in a possessive keeps it
+        ("Moody's cut the bank's rating on Monday.", "Moody's"),
     ],
 )
 def test_an_organization_known_by_several_names_is_one_entity_in_every_article(
@@ -212,6 +214,26 @@ def test_a_known_acronym_inside_a_longer_name_stays_that_name(process: Process):
     result = process("The UN Security Council met in New York on Friday.")
     assert "UN Security Council" in {e.name for e in result.entities}
     assert "United Nations" not in {e.name for e in result.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finance Minister Dilson Funaro said Brazil would resume payments.",
+        "US Secretary of State Rex Tillerson is in China this week.",
+        "Interior minister Thomas de Maiziere said police made arrests.",
+    ],
+)
+def test_a_portfolio_in_a_title_is_no_organization(process: Process, text: str):
+    result = process(text)
+    assert [e.name for e in result.entities if e.type == "organization"] == []
+    assert [e.type for e in result.entities].count("person") == 1
+
+
+def test_a_department_named_in_a_title_stays_an_organization(process: Process):
+    result = process("Treasury Secretary James Baker met the State Department's staff.")
+    orgs = {e.name for e in result.entities if e.type == "organization"}
+    assert orgs == {"Treasury", "State Department"}
 
 
 def test_moscow_in_an_article_about_russia_is_in_russia(process: Process):

@@ -66,6 +66,26 @@ def _dangling(token: Token) -> bool:
     return token.is_punct and not token.is_right_punct and token.text != "."
 
 
+_OFFICES = frozenset({"minister", "ministers", "secretary", "secretaries"})
+_OFFICE_LINKS = frozenset({"of", "for"})
+
+
+def _portfolio(span: Span, resources: Resources) -> bool:
+    """An organisation that is one word of a title, a portfolio: ``Finance Minister Dilson
+    Funaro``, ``Secretary of State Rex Tillerson``, ``the Minister for Energy``."""
+    if span.label_ != "ORG" or len(span) != 1 or span.text.casefold() not in resources.portfolios:
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _OFFICES:
+        return True
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in _OFFICE_LINKS
+        and doc[span.start - 2].lower_ in _OFFICES
+    )
+
+
 def _line_starts(doc: Doc) -> list[Token]:
     """The first token and every token after one whose text or trailing space holds a newline,
     found from the newlines of the text (visiting every token cost more than the rest of the
@@ -184,7 +204,11 @@ def refine_spans(doc: Doc, resources: Resources) -> list[Span]:
             trimmed = _trim(ent)
             # (a word of a wire table standing alone names nothing: "Revs 57.3 mln", "36 cts
             # a share"; non_names.txt)
-            if trimmed is not None and trimmed.text.casefold() not in resources.non_names:
+            if (
+                trimmed is not None
+                and trimmed.text.casefold() not in resources.non_names
+                and not _portfolio(trimmed, resources)
+            ):
                 spans.append(trimmed)
 
     for extra in [*_dateline_places(doc, resources), *_results_line_teams(doc, resources)]:

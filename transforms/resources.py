@@ -56,6 +56,8 @@ class Resources:
     crowd_words: frozenset[str] = frozenset()
     # words of wire tables the model labels as names when alone ("Revs", "cts"): no names
     non_names: frozenset[str] = frozenset()
+    # a minister's or secretary's portfolio ("finance"): no organisation inside a title
+    portfolios: frozenset[str] = frozenset()
     # an organisation's other names (name key: "eu", "u.n.") -> its canonical name
     organization_names: dict[str, str] = field(default_factory=dict)
     # the learned layer over the event rules (event_scorer.json); None: the rules decide alone
