@@ -206,6 +206,7 @@ def load_resources() -> Resources:
         crowd_words=_words("crowd_words.txt"),
         non_names=_words("non_names.txt"),
         portfolios=_words("portfolios.txt"),
+        national_bodies=_words("national_bodies.txt"),
         organization_names=_organization_names(),
         statement_verbs={
             row[0].strip().lower(): row[1].strip() for row in _rows("statement_verbs.tsv")

@@ -236,6 +236,69 @@ def test_a_department_named_in_a_title_stays_an_organization(process: Process):
     assert orgs == {"Treasury", "State Department"}
 
 
+def test_a_nations_institution_is_its_articles_countrys_one_entity_per_country(
+    process: Process,
+):
+    irish = process(
+        "Hospital costs in Dublin and Cork rose again. Irish TDs asked how the Government could"
+        " stand over the spiralling costs, and the Cabinet will discuss it on Tuesday."
+    )
+    japanese = process(
+        "Farmers in Hokkaido and Osaka protested. Japanese opposition leaders asked how the"
+        " Government could stand over the rising costs of rice."
+    )
+    governments = [
+        next(e for e in result.entities if e.name == "Government") for result in (irish, japanese)
+    ]
+    assert [g.country_code for g in governments] == ["IRL", "JPN"]
+    assert governments[0].entity_id != governments[1].entity_id
+    assert _entities(irish)["Cabinet"].country_code == "IRL"
+
+
+def test_an_institution_stays_without_a_country_when_the_article_has_no_clear_one(
+    process: Process,
+):
+    result = process(
+        "Ministers from Germany and France met in Brussels. The Cabinet will discuss the plan."
+    )
+    assert _entities(result)["Cabinet"].country_code is None
+
+
+def test_congress_is_the_us_one_wherever_the_article_is(process: Process):
+    # the curated dictionary knows `Congress` as the US one: a story on Russia does not make it
+    # Russia's (the article's country places only the institutions the dictionary does not know)
+    us = process("Republicans in Congress hailed the speech. Congress will vote next week.")
+    russia = process(
+        "Moscow denied the Russian meddling that Congress could investigate, Russian officials"
+        " in St Petersburg said."
+    )
+    assert _entities(us)["Congress"].country_code == "USA"
+    assert _entities(russia)["Congress"].country_code == "USA"
+    assert _entities(us)["Congress"].entity_id == _entities(russia)["Congress"].entity_id
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "The Russian Foreign Ministry summoned the ambassador.",
+            "Russian Foreign Ministry",
+            "RUS",
+        ),
+        ("The Bank of England left rates unchanged.", "Bank of England", "GBR"),
+        ("Statistics Canada said prices rose.", "Statistics Canada", "CAN"),
+        ("The Bundesbank said inflation would ease.", "Bundesbank", "DEU"),
+        ("The Kremlin denied the report.", "Kremlin", "RUS"),
+        # an international body has no country
+        ("The European Union imposed tariffs on steel.", "European Union", None),
+    ],
+)
+def test_an_organization_takes_the_country_its_name_states_or_the_dictionary_knows(
+    process: Process, text: str, name: str, country: str | None
+):
+    assert _entities(process(text))[name].country_code == country
+
+
 def test_moscow_in_an_article_about_russia_is_in_russia(process: Process):
     result = process("Russia said on Friday that officials in Moscow had met.")
     assert _entities(result)["Moscow"].country_code == "RUS"

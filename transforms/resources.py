@@ -58,6 +58,8 @@ class Resources:
     non_names: frozenset[str] = frozenset()
     # a minister's or secretary's portfolio ("finance"): no organisation inside a title
     portfolios: frozenset[str] = frozenset()
+    # a nation's institutions that name no nation alone ("government", "foreign ministry")
+    national_bodies: frozenset[str] = frozenset()
     # an organisation's other names (name key: "eu", "u.n.") -> its canonical name
     organization_names: dict[str, str] = field(default_factory=dict)
     # the learned layer over the event rules (event_scorer.json); None: the rules decide alone
