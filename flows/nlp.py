@@ -123,30 +123,61 @@ class VerbLemmaRepair:
     """Mends the rule lemmatizer where both ``X`` and ``Xe`` are verbs: it lemmatizes
     ``fined`` as ``fin``, ``hoped`` as ``hop`` and ``staged`` as ``stag`` (the last matching
     rule wins, and exceptions cannot outrank a form a rule found), which hides ``fine`` and
-    ``hope`` from the verb lexicons. Runs after the lemmatizer on token arrays."""
+    ``hope`` from the verb lexicons. And the tagger where it calls an irregular past form it
+    does not know a present or a base form (``Iraqi forces retook the town``: VBP, ``Police
+    retook the square``: VB): such a verb spelled as an irregular inflection of another verb
+    and as no verb of its own (the lemmatizer's exceptions: ``retook`` of ``retake``) is that
+    verb's past tense, VBD (a participle, VBN, after an auxiliary), or its dated act would be
+    read as one to come. Runs after the lemmatizer on token arrays."""
 
-    def __init__(self, verb_index: set[str], strings: StringStore) -> None:
+    def __init__(
+        self, verb_index: set[str], exceptions: dict[str, list[str]], strings: StringStore
+    ) -> None:
         self.fixes = {
             form: stem + "e"
             for stem in verb_index
             if stem + "e" in verb_index and _SHORT_CVC.fullmatch(stem)
             for form in (stem + "ed", stem + "es", stem + "ing")
         }
-        self.keys = numpy.array([strings.add(f) for f in self.fixes], dtype=numpy.uint64)
+        # (``are`` and ``am`` are the present tense of ``be``; a form that is a verb of its
+        # own is left to the tagger: ``they lay bricks``, ``found a company``, ``saw wood``;
+        # and a gerund is no past)
+        self.pasts = {
+            form: lemmas[0]
+            for form, lemmas in exceptions.items()
+            if lemmas
+            and lemmas[0] not in (form, "be")
+            and form not in verb_index
+            and not form.endswith("ing")
+        }
+        self.keys = numpy.array(
+            [strings.add(f) for f in {*self.fixes, *self.pasts}], dtype=numpy.uint64
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         lower = doc.to_array(LOWER)
         for i in numpy.flatnonzero(numpy.isin(lower, self.keys)):
             token = doc[int(i)]
-            if token.pos_ in ("VERB", "AUX"):
+            if token.tag_ in ("VBP", "VB") and token.lower_ in self.pasts:
+                # after `has` / `was` the form is a participle (`had retaken`), else a past
+                if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+                    token.tag_ = "VBN"
+                    token.set_morph("Tense=Past|VerbForm=Part")
+                else:
+                    token.tag_ = "VBD"
+                    token.set_morph("Tense=Past|VerbForm=Fin")
+                token.lemma_ = self.pasts[token.lower_]
+            elif token.pos_ in ("VERB", "AUX") and token.lower_ in self.fixes:
                 token.lemma_ = self.fixes[token.lower_]
         return doc
 
 
 @Language.factory("verb_lemma_repair")
 def _make_verb_lemma_repair(nlp: Language, name: str) -> VerbLemmaRepair:
-    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"]
-    return VerbLemmaRepair(set(index), nlp.vocab.strings)
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    index = lookups.get_table("lemma_index")["verb"]
+    exceptions = lookups.get_table("lemma_exc")["verb"]
+    return VerbLemmaRepair(set(index), dict(exceptions), nlp.vocab.strings)
 
 
 def repair_verb_lemmas(nlp: Language) -> Language:

@@ -180,3 +180,26 @@ def test_a_wrapped_phrase_is_parsed_whole(nlp: Language) -> None:
     assert "\n" not in [t.text for t in doc]
     called = next(t for t in doc if t.text == "called")
     assert any(c.lower_ == "for" for c in called.children)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "lemma"),
+    [
+        ("Iraqi forces retook the town of Qaraqosh on Monday.", "retook", "retake"),
+        ("Police retook the square on Monday.", "retook", "retake"),
+    ],
+)
+def test_an_irregular_past_the_tagger_calls_a_present_is_a_past(
+    nlp: Language, text: str, verb: str, lemma: str
+):
+    # the small model tags them VBP and VB: their dated acts were read as ones to come
+    token = next(t for t in nlp(text) if t.text == verb)
+    assert (token.tag_, token.lemma_, token.morph.get("Tense")) == ("VBD", lemma, ["Past"])
+
+
+def test_a_present_tense_stays_a_present(nlp: Language):
+    doc = nlp("They are here and I am there, and the rebels found a new party.")
+    assert [(t.text, t.tag_) for t in doc if t.text in ("are", "am")] == [
+        ("are", "VBP"),
+        ("am", "VBP"),
+    ]
