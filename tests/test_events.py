@@ -1790,3 +1790,27 @@ def test_what_a_document_provides_is_no_event(process: Process, resources: Resou
         "CHN",
         "JPN",
     )
+
+
+def test_event_phrases_are_as_written_with_their_offsets(process: Process):
+    # wire copy wraps its lines: the parser reads a wrap as a space, the row keeps the text
+    text = "Iraqi forces retook the town of\nQaraqosh on\nMonday, officials said."
+    retake = next(e for e in process(text, "2016-10-21").events if e.predicate == "retake")
+    assert (retake.actor_text, retake.target_text, retake.date_text) == (
+        "Iraqi forces",
+        "the town of\nQaraqosh",
+        "Monday",
+    )
+    for phrase, start, end in [
+        (retake.actor_text, retake.actor_start_char, retake.actor_end_char),
+        (retake.target_text, retake.target_start_char, retake.target_end_char),
+        (retake.date_text, retake.date_start_char, retake.date_end_char),
+    ]:
+        assert start is not None and end is not None
+        assert text[start:end] == phrase
+
+
+def test_a_phrase_at_a_line_end_leaves_the_line_break_out(process: Process):
+    text = "Public Service Co said it sued Union Rural Electric of Brighton, Colo.\n    The suit"
+    sue = next(e for e in process(text).events if e.predicate == "sue")
+    assert sue.target_text is not None and not sue.target_text[-1].isspace()

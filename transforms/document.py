@@ -11,7 +11,14 @@ from transforms.articles import doc_id_for
 from transforms.entities import extract_entities
 from transforms.events import extract_events
 from transforms.quotes import extract_quotes
-from transforms.records import Article, DocResult, DocumentRecord, MentionRecord, QuoteRecord
+from transforms.records import (
+    Article,
+    DocResult,
+    DocumentRecord,
+    EventRecord,
+    MentionRecord,
+    QuoteRecord,
+)
 from transforms.resources import Resources
 from transforms.text_spans import parser_text
 
@@ -51,7 +58,7 @@ def transform_document(doc: Doc, article: Article, resources: Resources) -> DocR
         mentions=[_as_written(m, article.text) for m in entities.mentions],
         entities=entities.entities,
         quotes=[_quote_as_written(q, article.text) for q in quotes],
-        events=events,
+        events=[_event_as_written(e, article.text) for e in events],
     )
 
 
@@ -62,16 +69,29 @@ def _as_written(mention: MentionRecord, text: str) -> MentionRecord:
     return mention if written == mention.text else replace(mention, text=written)
 
 
+def _written(text: str, start: int | None, end: int | None, parsed: str | None) -> str | None:
+    """``text[start:end]``, or the parsed text of a phrase without offsets."""
+    return text[start:end] if start is not None and end is not None else parsed
+
+
 def _quote_as_written(quote: QuoteRecord, text: str) -> QuoteRecord:
     """The quote, its cue and its speaker phrase with the article's own text (as
     ``_as_written``)."""
 
-    def written(start: int | None, end: int | None, parsed: str | None) -> str | None:
-        return text[start:end] if start is not None and end is not None else parsed
-
     quoted = text[quote.start_char : quote.end_char]
-    cue = written(quote.cue_start_char, quote.cue_end_char, quote.cue)
-    speaker = written(quote.speaker_start_char, quote.speaker_end_char, quote.speaker_text)
+    cue = _written(text, quote.cue_start_char, quote.cue_end_char, quote.cue)
+    speaker = _written(text, quote.speaker_start_char, quote.speaker_end_char, quote.speaker_text)
     if (quoted, cue, speaker) == (quote.text, quote.cue, quote.speaker_text):
         return quote
     return replace(quote, text=quoted, cue=cue, speaker_text=speaker)
+
+
+def _event_as_written(event: EventRecord, text: str) -> EventRecord:
+    """The event's actor, target and date phrases with the article's own text (as
+    ``_as_written``: `date_text` is the date as written, a wire story's line wrap included)."""
+    actor = _written(text, event.actor_start_char, event.actor_end_char, event.actor_text)
+    target = _written(text, event.target_start_char, event.target_end_char, event.target_text)
+    when = _written(text, event.date_start_char, event.date_end_char, event.date_text)
+    if (actor, target, when) == (event.actor_text, event.target_text, event.date_text):
+        return event
+    return replace(event, actor_text=actor, target_text=target, date_text=when)

@@ -14,6 +14,12 @@ from transforms.event_scorer import (
 from transforms.ids import row_id
 from transforms.records import EventRecord
 
+# another nation of a coordinated actor: its entity, its country
+Nation = tuple[str | None, str]
+# ... of a coordinated target: its entity, its country, the words that name it (text, start
+# and end offsets)
+TargetNation = tuple[str | None, str, tuple[str, int, int]]
+
 
 @dataclass(frozen=True, slots=True)
 class EventCandidate:
@@ -24,11 +30,10 @@ class EventCandidate:
     features: tuple[str, ...]  # the keep model's view of it
     actor_options: tuple[ArgOption, ...]  # the rules' actor first, then the sentence's others
     target_options: tuple[ArgOption, ...]
-    # the other nations of a coordinated actor ("US and British warplanes"): entity, country
-    nations: tuple[tuple[str | None, str], ...]
-    # ... and of a coordinated target ("will visit Britain, France and Italy"): entity,
-    # country, the words that name it
-    target_nations: tuple[tuple[str | None, str, str], ...] = ()
+    # the other nations of a coordinated actor ("US and British warplanes")
+    nations: tuple[Nation, ...]
+    # ... and of a coordinated target ("will visit Britain, France and Italy")
+    target_nations: tuple[TargetNation, ...] = ()
 
 
 def decide_events(
@@ -61,9 +66,13 @@ def decide_events(
                 record,
                 actor_country_code=actor.country,
                 actor_text=actor.text,
+                actor_start_char=actor.start_char,
+                actor_end_char=actor.end_char,
                 actor_entity_id=actor.entity_id,
                 target_country_code=target.country,
                 target_text=target.text,
+                target_start_char=target.start_char,
+                target_end_char=target.end_char,
                 target_entity_id=target.entity_id,
                 confidence=round(confidence, 4),
             )
@@ -73,7 +82,7 @@ def decide_events(
         # alternatives, not as companions
         if record.target_country_code == candidate.record.target_country_code:
             # (the other nations were read off the rules' target phrase)
-            for entity_id, country, text in candidate.target_nations:
+            for entity_id, country, (text, start, end) in candidate.target_nations:
                 events.append(
                     _for_nation(
                         record,
@@ -81,6 +90,8 @@ def decide_events(
                         target_country_code=country,
                         target_entity_id=entity_id,
                         target_text=text,
+                        target_start_char=start,
+                        target_end_char=end,
                     )
                 )
         if record.actor_country_code != candidate.record.actor_country_code:
@@ -96,7 +107,9 @@ def decide_events(
     return events
 
 
-def _for_nation(record: EventRecord, key: tuple[str, ...], **changes: str | None) -> EventRecord:
+def _for_nation(
+    record: EventRecord, key: tuple[str, ...], **changes: str | int | None
+) -> EventRecord:
     """The event of another nation of a coordinated actor or target: the same record with
     that nation, under an id that names it (``key``)."""
     event_id = row_id(

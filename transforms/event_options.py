@@ -18,6 +18,7 @@ from transforms.event_scorer import (
 from transforms.event_syntax import noun_phrase
 from transforms.event_topics import is_commerce, names_firm, sports_news
 from transforms.resources import Resources
+from transforms.text_spans import without_edge_space
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,7 @@ def role_options(
     countries = list(dict.fromkeys(m.country for m in mentions))
 
     def option(
-        country: str | None, mention: Token | None, text: str | None, entity: str | None
+        country: str | None, mention: Token | None, named: Span | None, entity: str | None
     ) -> ArgOption:
         features = option_features(
             role=role,
@@ -149,7 +150,10 @@ def role_options(
             rule_head=rule_head,
             distance=abs(mention.i - verb.i) if mention is not None else 0,
         )
-        return ArgOption(country, text, entity, features)
+        if named is None:
+            return ArgOption(country, None, entity, features)
+        named = without_edge_space(named)
+        return ArgOption(country, named.text, entity, features, named.start_char, named.end_char)
 
     def nearest(country: str) -> _Mention:
         of_country = [m for m in mentions if m.country == country]
@@ -157,8 +161,7 @@ def role_options(
 
     out = []
     if rule_country is not None:
-        text = span.text if span is not None else None
-        out.append(option(rule_country, head, text, rule_entity))
+        out.append(option(rule_country, head, span, rule_entity))
     for country in countries:
         if country == rule_country:
             continue
@@ -166,11 +169,11 @@ def role_options(
         if span is not None:
             # the rules' phrase stays the role ("the oil fields" of Iraq); only its country
             # comes from the mention
-            out.append(option(country, m.head, span.text, rule_entity))
+            out.append(option(country, m.head, span, rule_entity))
         else:
-            out.append(option(country, m.head, m.span.text, linker.entity_in(m.span, m.head)))
+            out.append(option(country, m.head, m.span, linker.entity_in(m.span, m.head)))
     if rule_country is None:
-        out.insert(0, option(None, None, span.text if span is not None else None, rule_entity))
+        out.insert(0, option(None, None, span, rule_entity))
         if head is not None and head.lemma_.lower() in AUDIENCE_NOUNS:
             # "told reporters", "a news conference": an audience without a country of its
             # own takes none from the sentence (reporters and journalists are null)

@@ -52,12 +52,15 @@ class EventScorer:
 
 @dataclass(frozen=True, slots=True)
 class ArgOption:
-    """One country a role may take, with the text and entity that name it there."""
+    """One country a role may take, with the text (and its offsets) and entity that name it
+    there."""
 
     country: str | None
     text: str | None
     entity_id: str | None
     features: tuple[str, ...]
+    start_char: int | None = None
+    end_char: int | None = None
 
 
 def country_share(

@@ -41,7 +41,7 @@ from transforms.event_dates import (
     is_future,
     is_scheduled,
 )
-from transforms.event_decisions import EventCandidate, decide_events
+from transforms.event_decisions import EventCandidate, Nation, TargetNation, decide_events
 from transforms.event_flags import CIRCUMSTANCE_VERBS, MODALS, act_flags
 from transforms.event_lexicon import match_cameo
 from transforms.event_linker import Linker
@@ -78,7 +78,7 @@ from transforms.ids import row_id
 from transforms.quotes import find_quote_marks
 from transforms.records import EventRecord, QuoteRecord
 from transforms.resources import CameoCode, Resources
-from transforms.text_spans import SentenceIndex, doc_text
+from transforms.text_spans import SentenceIndex, doc_text, without_edge_space
 
 
 def _aimed_elsewhere(
@@ -805,6 +805,10 @@ def _event_record(
         (False, False) if coding.withheld else act_flags(verb, announced=code == "036")
     )
     resolved = when.resolved
+    actor, target = (
+        without_edge_space(s) if s is not None else None
+        for s in (sides.actor_span, sides.target_span)
+    )
     return EventRecord(
         event_id=row_id("evt", context.doc_id, verb.idx, end_char, code),
         doc_id=context.doc_id,
@@ -817,16 +821,22 @@ def _event_record(
         event_label=cameo.label,
         quad_class=cameo.quad_class,
         goldstein=cameo.goldstein,
-        actor_text=sides.actor_span.text if sides.actor_span is not None else None,
+        actor_text=actor.text if actor is not None else None,
+        actor_start_char=actor.start_char if actor is not None else None,
+        actor_end_char=actor.end_char if actor is not None else None,
         actor_entity_id=entities[0],
         actor_country_code=sides.actor_country,
-        target_text=sides.target_span.text if sides.target_span is not None else None,
+        target_text=target.text if target is not None else None,
+        target_start_char=target.start_char if target is not None else None,
+        target_end_char=target.end_char if target is not None else None,
         target_entity_id=entities[1],
         target_country_code=sides.target_country,
         location_entity_id=linker.place_of(verb, phrase_end, cameo.root_code, sides.target)
         or (context.dateline if _of_the_day(resolved, context.published) else None),
         event_date=resolved.value if resolved else None,
         date_text=when.date_span.text if when.date_span is not None else None,
+        date_start_char=when.date_span.start_char if when.date_span is not None else None,
+        date_end_char=when.date_span.end_char if when.date_span is not None else None,
         date_precision=resolved.precision if resolved else None,
         negated=negated,
         hypothetical=hypothetical,
@@ -837,12 +847,12 @@ def _event_record(
 
 def _coordinated_nations(
     sides: _Sides, linker: Linker
-) -> tuple[tuple[tuple[str | None, str], ...], tuple[tuple[str | None, str, str], ...]]:
+) -> tuple[tuple[Nation, ...], tuple[TargetNation, ...]]:
     """The other nations of a coordinated actor that each act on the target (entity, country),
     and of a coordinated target that are each acted on (entity, country, the words naming it)."""
     actor_span, actor_country = sides.actor_span, sides.actor_country
     target_span, target_country = sides.target_span, sides.target_country
-    nations: list[tuple[str | None, str]] = []
+    nations: list[Nation] = []
     others = _other_nations(actor_span, actor_country, linker) if actor_span is not None else []
     # a cooperative act between the coordinated nations ("American and Soviet negotiators
     # held talks") is coded from the first to the second (``_sides``); one on a third nation
@@ -854,7 +864,7 @@ def _coordinated_nations(
         # "US and British warplanes attacked", "South Korea and Japan denied": each nation
         # of a coordinated actor acts on the target
         nations = [(linker.entity_at(token), country) for token, country in others]
-    target_nations: list[tuple[str | None, str, str]] = []
+    target_nations: list[TargetNation] = []
     if target_span is not None and target_country is not None and not sides.among_actors:
         # "will visit Britain, France and Italy", "met the leaders of Turkey and Iraq":
         # the act is done to each nation of a coordinated target (a joint act among the
@@ -862,9 +872,9 @@ def _coordinated_nations(
         for token, country in _other_nations(target_span, target_country, linker):
             if country == actor_country:
                 continue
-            named = linker.ent_at(token)
-            text = named.text if named is not None else token.text
-            target_nations.append((linker.entity_at(token), country, text))
+            named = linker.ent_at(token) or token.doc[token.i : token.i + 1]
+            words = (named.text, named.start_char, named.end_char)
+            target_nations.append((linker.entity_at(token), country, words))
     return tuple(nations), tuple(target_nations)
 
 
@@ -877,7 +887,7 @@ def _coded_variants(
     entities: tuple[str | None, str | None],
     quote: QuoteRecord | None,
     facts: SentenceFacts,
-    nations: tuple[tuple[tuple[str | None, str], ...], tuple[tuple[str | None, str, str], ...]],
+    nations: tuple[tuple[Nation, ...], tuple[TargetNation, ...]],
     resources: Resources,
     linker: Linker,
 ) -> list[EventCandidate]:

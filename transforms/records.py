@@ -108,14 +108,21 @@ class EventRecord:
     quad_class: int
     goldstein: float
     actor_text: str | None
+    # offsets of actor_text, target_text and date_text in the article's text
+    actor_start_char: int | None
+    actor_end_char: int | None
     actor_entity_id: str | None
     actor_country_code: str | None
     target_text: str | None
+    target_start_char: int | None
+    target_end_char: int | None
     target_entity_id: str | None
     target_country_code: str | None
     location_entity_id: str | None
     event_date: date | None
     date_text: str | None
+    date_start_char: int | None
+    date_end_char: int | None
     date_precision: str | None
     negated: bool
     hypothetical: bool

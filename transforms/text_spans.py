@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import TypeVar, cast
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 T = TypeVar("T")
 
@@ -27,6 +27,18 @@ def parser_text(text: str) -> str:
     as one, character for character: what the parser reads (flows/nlp.py), so every offset
     into it indexes the article's text too."""
     return _QUOTE_APOSTROPHE.sub("'", _HARD_WRAP.sub(" ", text))
+
+
+def without_edge_space(span: Span) -> Span:
+    """``span`` without the whitespace tokens at its edges: a phrase that runs to the end of a
+    line of wire copy takes its line break and the next line's indent as a token
+    (``Brighton, Colo.\n    ``)."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else span.doc[start:end]
 
 
 def _per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:

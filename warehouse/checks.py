@@ -65,6 +65,9 @@ SPANS: tuple[tuple[str, str, str, str | None], ...] = (
     ("quotes", "cue_start_char", "cue_end_char", "cue"),
     ("quotes", "speaker_start_char", "speaker_end_char", "speaker_text"),
     ("events", "start_char", "end_char", None),
+    ("events", "actor_start_char", "actor_end_char", "actor_text"),
+    ("events", "target_start_char", "target_end_char", "target_text"),
+    ("events", "date_start_char", "date_end_char", "date_text"),
 )
 RANGES: tuple[tuple[str, str, float, float], ...] = (
     ("events", "quad_class", 1, 4),
