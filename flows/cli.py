@@ -156,29 +156,67 @@ def run(
     # workers load the model (flows/local_server.py); it stops at exit, after Prefect has
     # flushed its logs and events to it
     server = start_temporary_server()
-    from flows.nlp_pool import DEFAULT_NLP_WORKERS, current_pool, start_pool, stop_pool
+    from flows.nlp_pool import DEFAULT_NLP_WORKERS, start_pool
 
     # the Dask workers run the model: no local NLP pool beside them; else the pool starts before
-    # the heavy imports below, so the workers load the model meanwhile
+    # the heavy imports of the flow, so the workers load the model meanwhile
     pool_workers = 1 if dask_address or workers else nlp_workers or DEFAULT_NLP_WORKERS
     start_pool(pool_workers)
-    from flows import progress
+    parameters = {
+        "sources": [str(s) for s in (sources or [DEFAULT_SOURCE])],
+        "data_dir": root.url,
+        "state_dir": str(root.state),
+        "batch_size": batch_size,
+        "nlp_batch_size": nlp_batch_size,
+        "reprocess": reprocess,
+        "max_file_bytes": int(max_file_mb * 1024 * 1024),
+        "lock_timeout": -1 if wait else 0,
+        "nlp_workers": pool_workers,
+    }
+    summary = _run_flow(parameters, server, _etl_flow(dask_address, workers, verbose))
+    _print_summary(summary, root)
+    if example:
+        _print_example(root)
+    if summary.errors or summary.documents_failed or summary.check_failures:
+        raise typer.Exit(1)
+
+
+def _etl_flow(dask_address: str | None, workers: int | None, verbose: bool) -> Any:
+    """The ETL flow, on a Dask task runner when one is asked for."""
     from flows.etl import etl
-    from flows.head_start import release_head_start, run_key, start_run_early
     from flows.runners import dask_task_runner
-    from warehouse.writer_lock import WarehouseBusy
 
     runner = dask_task_runner(dask_address, workers)
-    if runner is not None:
-        etl = etl.with_options(task_runner=runner)
-        if not verbose:
-            import logging
+    if runner is None:
+        return etl
+    if not verbose:
+        import logging
 
-            logging.getLogger("distributed").setLevel(logging.WARNING)
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    return etl.with_options(task_runner=runner)
 
-    chosen = [str(s) for s in (sources or [DEFAULT_SOURCE])]
-    max_file_bytes = int(max_file_mb * 1024 * 1024)
-    lock_timeout = -1 if wait else 0
+
+# the flow parameters that decide a run's work (flows/head_start.run_key)
+_RUN_KEY_PARAMETERS = (
+    "sources",
+    "data_dir",
+    "state_dir",
+    "batch_size",
+    "nlp_batch_size",
+    "reprocess",
+    "max_file_bytes",
+)
+
+
+def _run_flow(parameters: dict[str, Any], server: Any, flow: Any) -> Any:
+    """Runs ``flow`` with ``parameters`` (the ``etl`` flow's) behind a progress bar on a
+    terminal; while a temporary server comes up, the run's first steps start early. Exits 3
+    when another run holds the warehouse."""
+    from flows import progress
+    from flows.head_start import release_head_start, run_key, start_run_early
+    from flows.nlp_pool import current_pool, stop_pool
+    from warehouse.writer_lock import WarehouseBusy
+
     bar = _progress_bar() if sys.stderr.isatty() else None
     try:
         if bar is not None:
@@ -186,29 +224,11 @@ def run(
             progress.subscribe(bar[1])
         if server is not None and current_pool() is not None:
             # the run's first steps and batches while the server comes up (flows/head_start.py)
-            key = run_key(
-                chosen,
-                root.url,
-                str(root.state),
-                batch_size,
-                nlp_batch_size,
-                reprocess,
-                max_file_bytes,
-            )
-            start_run_early(key, lock_timeout)
+            key = run_key(**{name: parameters[name] for name in _RUN_KEY_PARAMETERS})
+            start_run_early(key, parameters["lock_timeout"])
         if server is not None:
             server.wait_ready()
-        summary = etl(
-            sources=chosen,
-            data_dir=root.url,
-            state_dir=str(root.state),
-            batch_size=batch_size,
-            nlp_batch_size=nlp_batch_size,
-            reprocess=reprocess,
-            max_file_bytes=max_file_bytes,
-            lock_timeout=lock_timeout,
-            nlp_workers=pool_workers,
-        )
+        return flow(**parameters)
     except WarehouseBusy as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(3) from exc
@@ -218,17 +238,16 @@ def run(
         if bar is not None:
             progress.unsubscribe(bar[1])
             bar[0].stop()
-    _print_summary(summary, root)
-    if example:
-        from warehouse.query import query
 
-        columns, rows = query(root, EXAMPLE_QUERY)
-        console.print(
-            f'\n[bold]Example query[/bold] (newsdesk query "..." --data-dir {root.url}):\n{EXAMPLE_QUERY}'
-        )
-        _print_rows(columns, rows, "table")
-    if summary.errors or summary.documents_failed or summary.check_failures:
-        raise typer.Exit(1)
+
+def _print_example(root: DataDir) -> None:
+    from warehouse.query import query
+
+    columns, rows = query(root, EXAMPLE_QUERY)
+    console.print(
+        f'\n[bold]Example query[/bold] (newsdesk query "..." --data-dir {root.url}):\n{EXAMPLE_QUERY}'
+    )
+    _print_rows(columns, rows, "table")
 
 
 def _progress_bar() -> tuple[Any, Any]:
