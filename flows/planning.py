@@ -67,84 +67,105 @@ def make_plan(
     max_file_bytes: int,
     on_problem: Callable[[Problem], None] | None = None,
 ) -> Plan:
-    plan = Plan()
-    directory = spool_dir(data_dir)
-    directory.mkdir(parents=True, exist_ok=True)
-    seen_sources: set[str] = set()
-    planned_docs: dict[str, str] = {}  # doc_id -> batch name it is planned in
-    batch_lines: list[str] = []
-    batch_aliases: dict[str, list[Alias]] = {}
-
-    def batch_name() -> str:
-        return f"{run_id}-b{len(plan.batches):05d}"
-
-    def flush() -> None:
-        if not batch_lines:
-            return
-        name = batch_name()
-        path = directory / f"{name}.jsonl"
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text("\n".join(batch_lines) + "\n", encoding="utf-8")
-        tmp.replace(path)
-        plan.batches.append(str(path))
-        batch_lines.clear()
-
-    def problem(p: Problem) -> None:
-        plan.problems.append(p)
-        if on_problem:
-            on_problem(p)
-
+    planner = _Planner(spool_dir(data_dir), run_id, manifest, version, batch_size, reprocess)
     for item in discover(sources):
         if isinstance(item, Problem):
-            problem(item)
+            planner.problem(item, on_problem)
             continue
         source: SourceFile = item
         for article in read_articles(source, max_file_bytes):
             if isinstance(article, Problem):
-                problem(article)
-                continue
-            if article.source_id in seen_sources:
-                problem(
-                    Problem(
-                        article.source_uri,
-                        article.line,
-                        "duplicate_id",
-                        f"source id {article.source_id!r} appeared earlier in this run; the first is kept",
-                    )
-                )
-                continue
-            seen_sources.add(article.source_id)
-            doc_id = doc_id_for(article.text)
-            current = manifest.by_source.get(article.source_id)
-            if (
-                current is not None
-                and current.doc_id == doc_id
-                and (not reprocess or current.pipeline_version == version)
-            ):
-                plan.documents_unchanged += 1
-                continue
-            stored = manifest.by_doc.get(doc_id)
-            if stored is not None and stored[1] == version:
-                plan.aliases_stored.append(
-                    Alias(article.source_id, doc_id, article.source_uri, stored[0])
-                )
-                plan.documents_duplicate += 1
-                continue
-            if doc_id in planned_docs:
-                alias = Alias(article.source_id, doc_id, article.source_uri, None)
-                batch_aliases.setdefault(planned_docs[doc_id], []).append(alias)
-                plan.documents_duplicate += 1
-                continue
-            planned_docs[doc_id] = batch_name()
-            batch_lines.append(article_to_json(article))
-            plan.documents_planned += 1
-            if len(batch_lines) >= batch_size:
-                flush()
-    flush()
-    for name, aliases in batch_aliases.items():
-        path = directory / f"{name}.aliases.json"
-        path.write_text(json.dumps([asdict(a) for a in aliases]), encoding="utf-8")
-    return plan
+                planner.problem(article, on_problem)
+            else:
+                planner.add(article, on_problem)
+    return planner.finish()
+
+
+@dataclass(slots=True)
+class _Planner:
+    """Sorts a run's articles (``add``) into work and skips, spooling the work into batch
+    files of ``batch_size`` articles."""
+
+    directory: Path
+    run_id: str
+    manifest: ManifestState
+    version: str
+    batch_size: int
+    reprocess: bool
+    plan: Plan = field(default_factory=Plan)
+    seen_sources: set[str] = field(default_factory=set)
+    planned_docs: dict[str, str] = field(default_factory=dict)  # doc_id -> its batch's name
+    batch_lines: list[str] = field(default_factory=list)
+    batch_aliases: dict[str, list[Alias]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+
+    def problem(self, problem: Problem, on_problem: Callable[[Problem], None] | None) -> None:
+        self.plan.problems.append(problem)
+        if on_problem:
+            on_problem(problem)
+
+    def add(self, article: Article, on_problem: Callable[[Problem], None] | None) -> None:
+        """Skips an article seen earlier in the run, or stored unchanged, or whose text is
+        stored or planned under another source (an alias); else plans it."""
+        plan = self.plan
+        if article.source_id in self.seen_sources:
+            message = (
+                f"source id {article.source_id!r} appeared earlier in this run; the first is kept"
+            )
+            self.problem(
+                Problem(article.source_uri, article.line, "duplicate_id", message), on_problem
+            )
+            return
+        self.seen_sources.add(article.source_id)
+        doc_id = doc_id_for(article.text)
+        current = self.manifest.by_source.get(article.source_id)
+        if (
+            current is not None
+            and current.doc_id == doc_id
+            and (not self.reprocess or current.pipeline_version == self.version)
+        ):
+            plan.documents_unchanged += 1
+            return
+        stored = self.manifest.by_doc.get(doc_id)
+        if stored is not None and stored[1] == self.version:
+            plan.aliases_stored.append(
+                Alias(article.source_id, doc_id, article.source_uri, stored[0])
+            )
+            plan.documents_duplicate += 1
+            return
+        if doc_id in self.planned_docs:
+            alias = Alias(article.source_id, doc_id, article.source_uri, None)
+            self.batch_aliases.setdefault(self.planned_docs[doc_id], []).append(alias)
+            plan.documents_duplicate += 1
+            return
+        self.planned_docs[doc_id] = self._batch_name()
+        self.batch_lines.append(article_to_json(article))
+        plan.documents_planned += 1
+        if len(self.batch_lines) >= self.batch_size:
+            self._flush()
+
+    def finish(self) -> Plan:
+        """The plan, with the last batch and the aliases of planned texts written."""
+        self._flush()
+        for name, aliases in self.batch_aliases.items():
+            path = self.directory / f"{name}.aliases.json"
+            path.write_text(json.dumps([asdict(a) for a in aliases]), encoding="utf-8")
+        return self.plan
+
+    def _batch_name(self) -> str:
+        return f"{self.run_id}-b{len(self.plan.batches):05d}"
+
+    def _flush(self) -> None:
+        if not self.batch_lines:
+            return
+        path = self.directory / f"{self._batch_name()}.jsonl"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text("\n".join(self.batch_lines) + "\n", encoding="utf-8")
+        tmp.replace(path)
+        self.plan.batches.append(str(path))
+        self.batch_lines.clear()
 
 
 def read_spool(path: Path) -> tuple[list[Article], list[Alias]]:
