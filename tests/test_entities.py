@@ -74,6 +74,19 @@ def test_demonyms_carry_their_country_without_becoming_it(process: Process):
     assert all(e.type == "group" for e in result.entities if e.name in ("Iraqi", "Russian"))
 
 
+def test_a_nationality_the_model_calls_a_place_is_the_group(process: Process):
+    # the model labels this `Ukrainian` GPE: it names the people, not a place
+    result = process("Ukrainian President Petro Poroshenko said Kiev would respond.")
+    ukrainian = _entities(result)["Ukrainian"]
+    assert (ukrainian.type, ukrainian.country_code, ukrainian.feature_kind) == (
+        "group",
+        "UKR",
+        None,
+    )
+    # a country's name used as an adjective stays the country
+    assert _entities(process("A New Zealand firm said so."))["New Zealand"].type == "place"
+
+
 def test_mention_offsets_index_into_the_text(process: Process):
     text = "Angela Merkel visited Paris.\n\nMerkel met Emmanuel Macron there."
     result = process(text)

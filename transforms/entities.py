@@ -165,6 +165,18 @@ def place_label_for(
     return None
 
 
+def _group_label_for(span: Span, name: str, resources: Resources) -> str | None:
+    """``NORP`` when the model calls a nationality a place (``Ukrainian President Petro
+    Poroshenko``: GPE): it names the people, and carries their country; a country's own name
+    used as one stays the place (``a New Zealand firm``)."""
+    if span.label_ not in PLACE_LABELS or name.casefold() not in resources.demonyms:
+        return None
+    place = resources.gazetteer.resolve(name)
+    if place is not None and place.feature_kind == "country":
+        return None
+    return "NORP"
+
+
 def extract_entities(doc: Doc, doc_id: str, resources: Resources) -> EntityExtraction:
     """The document's entity mentions, clustered into one entity per thing named: places by
     the gazetteer entry they resolve to, people's surnames to the full name used before,
@@ -180,7 +192,13 @@ def extract_entities(doc: Doc, doc_id: str, resources: Resources) -> EntityExtra
     )
     # (span, cleaned name, label after the gazetteer relabel)
     spans: list[tuple[Span, str, str]] = [
-        (span, name, place_label_for(span, name, resources, context, person_words) or span.label_)
+        (
+            span,
+            name,
+            place_label_for(span, name, resources, context, person_words)
+            or _group_label_for(span, name, resources)
+            or span.label_,
+        )
         for span, name in named
     ]
     clusters, assigned = _clusters(doc, spans, context, resources)
