@@ -80,10 +80,13 @@ def test_a_warehouse_built_before_a_column_existed_is_checked_without_it(
     seeded_warehouse: Path, tmp_path: Path
 ):
     data = copy_warehouse(seeded_warehouse, tmp_path / "wh")
-    # what an older version wrote: events files without the confidence column (a data file
-    # is replaced under a new name, as writers do)
+    # what an older version wrote: events files without the confidence column and the
+    # phrases' offsets (a data file is replaced under a new name, as writers do)
+    offsets = [
+        f"{role}_{end}_char" for role in ("actor", "target", "date") for end in ("start", "end")
+    ]
     for path in (data / "tables" / "events").glob("*.parquet"):
-        table = pq.read_table(path).drop(["confidence"])
+        table = pq.read_table(path).drop(["confidence", *offsets])
         target = path if path.name == "0-schema.parquet" else path.with_name("old-" + path.name)
         pq.write_table(table, tmp_path / "rewrite")
         os.replace(tmp_path / "rewrite", target)
@@ -93,7 +96,9 @@ def test_a_warehouse_built_before_a_column_existed_is_checked_without_it(
     results = run_checks(data)
     names = {r.name for r in results}
     assert "range events.confidence in [0, 1]" not in names
+    assert "span events.actor_start_char..actor_end_char = actor_text" not in names
     assert "range events.goldstein in [-10, 10]" in names
+    assert "span events.start_char..end_char" in names
     assert not failed(results), failed(results)
 
 

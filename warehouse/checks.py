@@ -127,6 +127,7 @@ def all_checks(run_id: str | None = None) -> list[Check]:
                 f"select count(*) from {view} as s join documents as d using (doc_id) "
                 f"where s.{start} is not null and not (s.{start} >= 0 and s.{start} <= s.{end} "
                 f"and s.{end} <= length(d.text){span_ok}){in_run}",
+                needs=(view, start),
             )
         )
     for view, col, low, high in RANGES:
