@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from transforms.entity_spans import refine_spans
 from transforms.geo import Place, name_key
 from transforms.ids import entity_id_for, row_id
+from transforms.organization_countries import home_country, organization_country
 from transforms.records import EntityRecord, MentionRecord
 from transforms.resources import Resources
 from transforms.text_spans import SentenceIndex, doc_text
@@ -57,7 +58,7 @@ class _Cluster:
     place: Place | None = None
     country_code: str | None = None
     mention_count: int = 0
-    # an organisation's country (``_place_organization``): the rows' only, since the event rules
+    # an organisation's country (``organization_country``): the rows' only, since the event rules
     # read an organisation's country from its phrase with rules of their own
     organization_country: str | None = None
     # an institution of the article's country (``national_bodies.txt``): its id is per country
@@ -202,73 +203,12 @@ def extract_entities(doc: Doc, doc_id: str, resources: Resources) -> EntityExtra
         for span, name in named
     ]
     clusters, assigned = _clusters(doc, spans, context, resources)
-    home = _home_country(assigned)
+    home = home_country(c.country_code for _span, _label, c in assigned if c.country_code)
     for cluster in clusters.values():
         if cluster.entity_type == "organization":
-            _place_organization(cluster, home, resources)
+            country, national = organization_country(cluster.canonical, home, resources)
+            cluster.organization_country, cluster.national = country, national
     return _extraction(doc, doc_id, clusters, assigned)
-
-
-# the article's own country has at least this many of its mentions with a country, and ...
-_HOME_MIN_MENTIONS = 2
-# ... at least this share of them: in 619 corpus articles, with half, a fifth of the
-# institutions placed so were another country's (US politics news on Russia: `the House`)
-_HOME_MIN_SHARE = 2 / 3
-
-
-def _home_country(assigned: list[tuple[Span, str, _Cluster]]) -> str | None:
-    """The country most of the article's places and nationalities lie in (cities and regions
-    count for theirs: `Dublin`, `Irish`, `Cork`), when one has two thirds of them or more."""
-    counts = Counter(c.country_code for _span, _label, c in assigned if c.country_code)
-    if not counts:
-        return None
-    country, n = counts.most_common(1)[0]
-    if n < _HOME_MIN_MENTIONS or n < _HOME_MIN_SHARE * sum(counts.values()):
-        return None
-    return country
-
-
-def _place_organization(cluster: _Cluster, home: str | None, resources: Resources) -> None:
-    """An organisation's country: a nation's institution that names no nation (`the
-    Government`, `the Foreign Ministry`) is the one the curated actor dictionary gives it
-    (`Congress`, `the Senate`: the US ones), else the article's country's, and its id is per
-    country; another organisation takes a country its name states (`Russian Foreign Ministry`,
-    `Bank of England`, `Statistics Canada`), else the dictionary's (`Reuters`, `Bundesbank`, `the
-    Kremlin`)."""
-    name = cluster.canonical
-    if name_key(name) in resources.national_bodies:
-        cluster.organization_country = resources.known_actor_country(name) or home
-        cluster.national = cluster.organization_country is not None
-        return
-    cluster.organization_country = _country_named_in(
-        name, resources
-    ) or resources.known_actor_country(name)
-
-
-# a country's name in an organisation's is at most this many words (``United Arab Emirates``)
-_MAX_COUNTRY_WORDS = 3
-
-
-def _country_named_in(name: str, resources: Resources) -> str | None:
-    """The first country or nationality named in a name (as ``event_linker`` reads one in a
-    phrase: capitalised words; a short word only in capitals, since the gazetteer knows ISO codes
-    and ``Can`` is no country; a word joined to ``-based`` or ``-backed`` is one word here and
-    names none)."""
-    words = name.split()
-    for i, word in enumerate(words):
-        if not word[:1].isupper() or word.casefold() == "the":
-            continue
-        for width in range(_MAX_COUNTRY_WORDS, 0, -1):
-            text = " ".join(words[i : i + width])
-            if len(text) <= 3 and not text.isupper():
-                continue
-            demonym = resources.demonyms.get(text.casefold())
-            if demonym is not None:
-                return demonym
-            for place in resources.gazetteer.candidates(text):
-                if place.feature_kind == "country":
-                    return place.country_code
-    return None
 
 
 def _named_spans(doc: Doc, resources: Resources) -> list[tuple[Span, str]]:
