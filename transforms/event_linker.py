@@ -97,6 +97,9 @@ class Linker:
         self.ents = list(doc.ents)
         self.ent_starts = [e.start for e in self.ents]
         self.nationality = self._nationalities(doc)
+        # country_of per (phrase start, end, head): the sentence's mentions and every verb's
+        # sides ask for the same phrases again (a third of the events' time went to them)
+        self._countries: dict[tuple[int, int, int], str | None] = {}
         # PERSON mentions in document order, computed once per document: ``he``/``she``
         # stands for the nearest one before it
         # (the small model often tags a person's bare surname as ORG: "Kushner said he")
@@ -308,6 +311,12 @@ class Linker:
         first country, place or demonym inside its phrase (``US Deputy Secretary ...``), the
         actor dictionary, then what the words around the phrase say of it (an apposition, a
         complement, the body its ``its`` or ``the country`` refers to)."""
+        key = (span.start, span.end, head.i)
+        if key not in self._countries:
+            self._countries[key] = self._country_of(span, head)
+        return self._countries[key]
+
+    def _country_of(self, span: Span, head: Token) -> str | None:
         for find in (
             self._own_country,
             self._igo_named,

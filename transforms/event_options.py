@@ -82,7 +82,7 @@ def sentence_facts(sent: Span, linker: Linker, resources: Resources) -> Sentence
         mentions=_country_mentions(sent, linker),
         sport=sports_news(sent, resources.sport_words),
         commerce=is_commerce(sent),
-        firms=names_firm(sent),
+        firms=names_firm(sent, linker.ents_in(sent)),
     )
 
 

@@ -6,6 +6,7 @@ calls on Japan``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -74,12 +75,13 @@ def sports_news(sent: Span, sport_words: frozenset[str]) -> bool:
     )
 
 
-def names_firm(sent: Span) -> bool:
+def names_firm(sent: Span, ents: Iterable[Span]) -> bool:
     """A sentence that names a company: a ticker, a name with a legal form, or a firm noun
-    (``AW Computer Systems Inc said it signed an agreement``)."""
+    (``AW Computer Systems Inc said it signed an agreement``). ``ents``: the sentence's named
+    entities (``sent.ents`` rebuilds the document's list on every access)."""
     if TICKER.search(sent.text):
         return True
-    if any(ent.label_ == "ORG" and COMPANY_NAME.search(ent.text) for ent in sent.ents):
+    if any(ent.label_ == "ORG" and COMPANY_NAME.search(ent.text) for ent in ents):
         return True
     return any(t.lemma_.lower() in FIRM_NOUNS for t in sent)
 
