@@ -1814,3 +1814,17 @@ def test_a_phrase_at_a_line_end_leaves_the_line_break_out(process: Process):
     text = "Public Service Co said it sued Union Rural Electric of Brighton, Colo.\n    The suit"
     sue = next(e for e in process(text).events if e.predicate == "sue")
     assert sue.target_text is not None and not sue.target_text[-1].isspace()
+
+
+def test_each_nation_of_a_coordinated_target_has_its_own_words_and_offsets(process: Process):
+    text = "Putin will visit Britain, France and Italy next month."
+    visits = [e for e in process(text, "2016-10-21").events if e.target_country_code]
+    by_country = {e.target_country_code: e for e in visits}
+    assert set(by_country) >= {"GBR", "FRA", "ITA"}
+    for country, name in [("FRA", "France"), ("ITA", "Italy")]:
+        event = by_country[country]
+        assert event.target_text == name
+        assert (event.target_start_char, event.target_end_char) == (
+            text.index(name),
+            text.index(name) + len(name),
+        )
