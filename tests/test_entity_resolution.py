@@ -39,6 +39,13 @@ def _warehouse(results) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _names(results, entity_type: str) -> set[str]:
+    """The names of the entities of a type across the documents, after resolution."""
+    con = _warehouse(results)
+    rows = con.execute("select name from entities where type = ?", [entity_type]).fetchall()
+    return {name for (name,) in rows}
+
+
 def test_a_bare_surname_in_a_later_document_joins_the_full_name(process: Process):
     first = process("Russian President Vladimir Putin spoke in Moscow on Monday.")
     later = process("Putin said on Tuesday that talks would go on.")
@@ -64,13 +71,7 @@ def test_an_ambiguous_bare_surname_stays_its_own_entity(process: Process):
         process("Hillary Clinton spoke in New York."),
         process("Clinton said the vote would be close."),
     ]
-    names = {
-        r[0]
-        for r in _warehouse(docs)
-        .execute("select name from entities where type = 'person'")
-        .fetchall()
-    }
-    assert names == {"Bill Clinton", "Hillary Clinton", "Clinton"}
+    assert _names(docs, "person") == {"Bill Clinton", "Hillary Clinton", "Clinton"}
 
 
 def test_one_row_per_entity_on_the_seed(process: Process):
@@ -118,10 +119,4 @@ def test_an_acronym_defined_for_two_organizations_stays_its_own_entity(process: 
         process("The European Commission (EC) fined the company on Monday."),
         process("The EC said talks would resume next week."),
     ]
-    names = {
-        r[0]
-        for r in _warehouse(docs)
-        .execute("select name from entities where type = 'organization'")
-        .fetchall()
-    }
-    assert names == {"European Community", "European Commission", "EC"}
+    assert _names(docs, "organization") == {"European Community", "European Commission", "EC"}
