@@ -143,6 +143,9 @@ def _results_line_teams(doc: Doc, resources: Resources) -> list[Span]:
     which news corpora label as the place)."""
     found: list[Span] = []
     offset = 0
+    # a full person name stays a person (golf and athletics standings); read once, since
+    # ``doc.ents`` rebuilds the list on every access
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     for line in doc_text(doc).split("\n"):
         words = line.split(" ")
         groups: list[tuple[int, int]] = []  # word index ranges of names
@@ -168,8 +171,6 @@ def _results_line_teams(doc: Doc, resources: Resources) -> list[Span]:
                 place = resources.gazetteer.resolve(name.title() if name.isupper() else name)
                 label = "GPE" if place is not None and place.feature_kind == "country" else "ORG"
                 span = doc.char_span(begin, end, label=label)
-                # a full person name stays a person (golf and athletics standings)
-                people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
                 if span is not None and not any(_overlaps(span, e) for e in people):
                     found.append(span)
         offset += len(line) + 1
