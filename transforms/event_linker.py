@@ -237,11 +237,9 @@ class Linker:
                 continue
             for width in (3, 2, 1):
                 words = span.doc[token.i : min(token.i + width, span.end)]
-                if len(words.text) <= 3 and not words.text.isupper():
-                    continue  # the gazetteer knows ISO codes: "And", "Can" are not countries
-                for place in self.resources.gazetteer.candidates(words.text):
-                    if place.feature_kind == "country":
-                        return place.country_code
+                code = self.resources.gazetteer.country_named(words.text)
+                if code is not None:
+                    return code
         return None
 
     def _untagged_city(self, head: Token) -> str | None:

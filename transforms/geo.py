@@ -75,6 +75,17 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         return self.by_name.get(_lookup_key(name), [])
 
+    def country_named(self, words: str) -> str | None:
+        """The country ``words`` name, as words inside a longer name or phrase: a name of
+        three letters or fewer only in capitals, since the gazetteer knows ISO codes (``And``,
+        ``Can`` are no countries; ``US``, ``UAE`` are)."""
+        if len(words) <= 3 and not words.isupper():
+            return None
+        for place in self.candidates(words):
+            if place.feature_kind == "country":
+                return place.country_code
+        return None
+
     def resolve(
         self,
         name: str,

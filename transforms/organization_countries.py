@@ -50,9 +50,8 @@ def organization_country(
 
 def country_named_in(name: str, resources: Resources) -> str | None:
     """The first country or nationality named in a name (as ``event_linker`` reads one in a
-    phrase: capitalised words; a short word only in capitals, since the gazetteer knows ISO codes
-    and ``Can`` is no country; a word joined to ``-based`` or ``-backed`` is one word here and
-    names none)."""
+    phrase: capitalised words, ``Gazetteer.country_named``; a word joined to ``-based`` or
+    ``-backed`` is one word here and names none)."""
     words = name.split()
     for i, word in enumerate(words):
         if not word[:1].isupper() or word.casefold() == "the":
@@ -60,11 +59,10 @@ def country_named_in(name: str, resources: Resources) -> str | None:
         for width in range(MAX_COUNTRY_WORDS, 0, -1):
             text = " ".join(words[i : i + width])
             if len(text) <= 3 and not text.isupper():
-                continue
-            demonym = resources.demonyms.get(text.casefold())
-            if demonym is not None:
-                return demonym
-            for place in resources.gazetteer.candidates(text):
-                if place.feature_kind == "country":
-                    return place.country_code
+                continue  # a short word counts only in capitals (``Gazetteer.country_named``)
+            code = resources.demonyms.get(text.casefold()) or resources.gazetteer.country_named(
+                text
+            )
+            if code is not None:
+                return code
     return None
