@@ -18,7 +18,7 @@ from transforms.event_scorer import (
 from transforms.event_syntax import noun_phrase
 from transforms.event_topics import is_commerce, names_firm, sports_news
 from transforms.resources import Resources
-from transforms.text_spans import without_edge_space
+from transforms.text_spans import phrase_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +150,8 @@ def role_options(
             rule_head=rule_head,
             distance=abs(mention.i - verb.i) if mention is not None else 0,
         )
-        if named is None:
-            return ArgOption(country, None, entity, features)
-        named = without_edge_space(named)
-        return ArgOption(country, named.text, entity, features, named.start_char, named.end_char)
+        text, start, end = phrase_words(named)
+        return ArgOption(country, text, entity, features, start, end)
 
     def nearest(country: str) -> _Mention:
         of_country = [m for m in mentions if m.country == country]

@@ -78,7 +78,7 @@ from transforms.ids import row_id
 from transforms.quotes import find_quote_marks
 from transforms.records import EventRecord, QuoteRecord
 from transforms.resources import CameoCode, Resources
-from transforms.text_spans import SentenceIndex, doc_text, without_edge_space
+from transforms.text_spans import SentenceIndex, doc_text, phrase_words
 
 
 def _aimed_elsewhere(
@@ -805,10 +805,9 @@ def _event_record(
         (False, False) if coding.withheld else act_flags(verb, announced=code == "036")
     )
     resolved = when.resolved
-    actor, target = (
-        without_edge_space(s) if s is not None else None
-        for s in (sides.actor_span, sides.target_span)
-    )
+    actor_text, actor_start, actor_end = phrase_words(sides.actor_span)
+    target_text, target_start, target_end = phrase_words(sides.target_span)
+    date_text, date_start, date_end = phrase_words(when.date_span)
     return EventRecord(
         event_id=row_id("evt", context.doc_id, verb.idx, end_char, code),
         doc_id=context.doc_id,
@@ -821,22 +820,22 @@ def _event_record(
         event_label=cameo.label,
         quad_class=cameo.quad_class,
         goldstein=cameo.goldstein,
-        actor_text=actor.text if actor is not None else None,
-        actor_start_char=actor.start_char if actor is not None else None,
-        actor_end_char=actor.end_char if actor is not None else None,
+        actor_text=actor_text,
+        actor_start_char=actor_start,
+        actor_end_char=actor_end,
         actor_entity_id=entities[0],
         actor_country_code=sides.actor_country,
-        target_text=target.text if target is not None else None,
-        target_start_char=target.start_char if target is not None else None,
-        target_end_char=target.end_char if target is not None else None,
+        target_text=target_text,
+        target_start_char=target_start,
+        target_end_char=target_end,
         target_entity_id=entities[1],
         target_country_code=sides.target_country,
         location_entity_id=linker.place_of(verb, phrase_end, cameo.root_code, sides.target)
         or (context.dateline if _of_the_day(resolved, context.published) else None),
         event_date=resolved.value if resolved else None,
-        date_text=when.date_span.text if when.date_span is not None else None,
-        date_start_char=when.date_span.start_char if when.date_span is not None else None,
-        date_end_char=when.date_span.end_char if when.date_span is not None else None,
+        date_text=date_text,
+        date_start_char=date_start,
+        date_end_char=date_end,
         date_precision=resolved.precision if resolved else None,
         negated=negated,
         hypothetical=hypothetical,

@@ -41,6 +41,15 @@ def without_edge_space(span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else span.doc[start:end]
 
 
+def phrase_words(span: Span | None) -> tuple[str | None, int | None, int | None]:
+    """A phrase's text and offsets as the rows keep them, whitespace at its edges left out
+    (``without_edge_space``); None each without a phrase."""
+    if span is None:
+        return None, None, None
+    span = without_edge_space(span)
+    return span.text, span.start_char, span.end_char
+
+
 def _per_doc(doc: Doc, name: str, compute: Callable[[Doc], T]) -> T:
     """``compute(doc)``, once per Doc: kept in ``user_data`` (a memo, not an annotation); the
     transforms never retokenize, so it cannot go stale."""
