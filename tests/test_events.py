@@ -1036,7 +1036,7 @@ def test_known_actors_take_their_country(
     assert (event.actor_country_code, event.target_country_code) == countries
 
 
-def test_actor_dictionary_is_compiled_once_leftmost_longest():
+def test_actor_dictionary_names_leftmost_longest():
     from transforms.resources import Resources
 
     table = (
@@ -1054,6 +1054,11 @@ def test_actor_dictionary_is_compiled_once_leftmost_longest():
     # possessives as the phrase spells them; a name written in lower case is a common noun
     assert resources.known_actor_country("the National People’s Congress") == "CHN"
     assert resources.known_actor_country("a congress of young communists") is None
+    # a name in lower case is passed over, a later one counts; a name inside a word does not
+    assert resources.known_actor_country("young democrats in Congress") == "USA"
+    assert resources.known_actor_country("social democrats, Democrats") == "USA"
+    assert resources.known_actor_country("CongressDemocrats") is None
+    assert resources.known_actor_country("pro-Democrats") == "USA"
 
 
 def test_each_nation_of_a_coordinated_actor_acts(process: Process):

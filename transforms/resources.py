@@ -67,36 +67,52 @@ class Resources:
     # first lemma of every multi-word ``cameo_verbs`` entry (derived): a verb whose lemma is not
     # one of them can only match alone, so the words after it are not read
     cameo_phrase_heads: frozenset[str] = field(init=False, default=frozenset())
-    # ``actor_countries`` compiled once (derived): one case-insensitive alternation on word
-    # boundaries, longest names first so that at any position the longer name wins ("social
-    # democrats" before "democrats"); None when the dictionary is empty
-    actor_country_pattern: re.Pattern[str] | None = field(init=False, default=None)
+    # ``actor_countries`` keyed for the scan (derived): lower-case name -> country, and the
+    # names by their first word, longest first, so that where several start the longest wins
+    # ("social democrats" before "democrats")
     actor_country_codes: dict[str, str] = field(init=False, default_factory=dict)
+    actor_names_by_first_word: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         heads = frozenset(p.split(" ", 1)[0] for p in self.cameo_verbs if " " in p)
         object.__setattr__(self, "cameo_phrase_heads", heads)
         codes = {_without_possessive(name).lower(): code for name, code in self.actor_countries}
         object.__setattr__(self, "actor_country_codes", codes)
-        if codes:
-            names = sorted(codes, key=lambda name: (-len(name), name))
-            # (?<!\w)/(?!\w) rather than \b: names may end in a non-word character ("p.w.")
-            alternation = "|".join(map(re.escape, names))
-            pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-            object.__setattr__(self, "actor_country_pattern", pattern)
+        by_first: dict[str, list[str]] = {}
+        for name in sorted(codes, key=lambda name: (-len(name), name)):
+            first = _WORD_RUN.match(name)
+            if first is not None:
+                by_first.setdefault(first.group(0), []).append(name)
+        object.__setattr__(
+            self, "actor_names_by_first_word", {k: tuple(v) for k, v in by_first.items()}
+        )
 
     def known_actor_country(self, text: str) -> str | None:
         """The country of the leftmost (then longest) dictionary name in a phrase; None when
         there is none or it is ambiguous ("-").  Only names written as names count: a match
         with no capital letter is a common noun ("a congress of young communists")."""
-        if self.actor_country_pattern is None:
-            return None
-        for match in self.actor_country_pattern.finditer(_without_possessive(text)):
-            name = match.group(0)
-            if any(c.isupper() for c in name):
-                code = self.actor_country_codes[name.lower()]
-                return None if code == "-" else code
+        text = _without_possessive(text)
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): rare
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        resume = 0  # a name ends where the next may start, as the matches of a search
+        for word in _WORD_RUN.finditer(lowered):
+            start = word.start()
+            if start < resume:
+                continue
+            for name in self.actor_names_by_first_word.get(word.group(0), ()):
+                end = start + len(name)
+                if lowered.startswith(name, start) and not _WORD.match(lowered, end):
+                    if any(c.isupper() for c in text[start:end]):
+                        code = self.actor_country_codes[name]
+                        return None if code == "-" else code
+                    resume = end
+                    break
         return None
+
+
+_WORD = re.compile(r"\w")
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _without_possessive(text: str) -> str:
