@@ -20,7 +20,7 @@ from transforms.records import (
     QuoteRecord,
 )
 from transforms.resources import Resources
-from transforms.text_spans import parser_text
+from transforms.text_spans import doc_text, parser_text
 
 
 def document_record(article: Article, doc: Doc) -> DocumentRecord:
@@ -45,7 +45,7 @@ def document_record(article: Article, doc: Doc) -> DocumentRecord:
 
 def transform_document(doc: Doc, article: Article, resources: Resources) -> DocResult:
     """All rows for one article. ``doc`` must be the pipeline's output for ``article.text``."""
-    if doc.text != parser_text(article.text):
+    if doc_text(doc) != parser_text(article.text):
         # (the parser reads parser_text: line wraps as spaces, a quote typed for an
         # apostrophe as one; flows/nlp.py)
         raise ValueError("the Doc was not made from this article's text: offsets would not match")
