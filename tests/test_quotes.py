@@ -387,6 +387,24 @@ def test_quote_table(process: Process, text, expected):
         ('"A first part," he said, "and a second."', ["A first part,", "and a second."]),
         ("''Doubled marks work too,'' he said.", ["Doubled marks work too,"]),
         ('"Mixed marks close,” she said. “And open," too.', ["Mixed marks close,", "And open,"]),
+        # a stray mark spoils no pair after it: a mark that opens a word closes nothing, one
+        # that ends a word opens nothing
+        ('A stray " mark. He said "one two three" and left.', ["one two three"]),
+        ('On DeVos" nomination he said "one two three" today.', ["one two three"]),
+        # a dash decoded as a mark and "?" is no mark; after a word or a stop, it can close
+        ('DeVos"?highly odd week, "one two three," he said.', ["one two three,"]),
+        ('A "happened "?to cover "one two three" up.', ["one two three"]),
+        ('He said "there will be no upsets"?when they vote.', ["there will be no upsets"]),
+        (
+            '"Hard to imagine a worse choice,"?Sen. Warren said.',
+            ["Hard to imagine a worse choice,"],
+        ),
+        ('He wrote, "They shouted "go home!" at us all."', ['They shouted "go home!" at us all.']),
+        # paragraphs run together: a quote left open at a sentence's end before a new mark
+        (
+            '"The first part ends. "The next one," he said.',
+            ["The first part ends.", "The next one,"],
+        ),
     ],
 )
 def test_quote_marks(text, contents):

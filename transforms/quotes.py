@@ -21,6 +21,7 @@ from transforms.text_spans import SentenceIndex, doc_text
 
 OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“", "‘": "’", "'": "'"}
 MIXED_DOUBLE = ('"', "”")  # either closes an opening '"' or '“'
+CLOSE_NEXT = frozenset(".,;:!?)]}—–")  # what follows a closing mark in place of a space
 SINGLE = frozenset("‘'")  # single marks double as apostrophes: they open only at a word start
 PRONOUNS = {"he": "male", "she": "female", "it": None, "they": None, "i": None, "we": None}
 # "the company said", like "it said": the organization that spoke last before them
@@ -94,17 +95,25 @@ def _two_sentences(gap: str) -> bool:
 
 
 def find_quote_marks(text: str) -> list[QuoteSpan]:
-    """Quoted spans in ``text``. Straight quotes pair in order; curly quotes and guillemets pair
-    by kind. A quote left open at the end of a paragraph closes there (news style continues a
-    quote in the next paragraph by opening it again). Apostrophes are never openers: ``‘`` only
-    opens before a letter at a word start."""
+    """Quoted spans in ``text``. Straight quotes pair in order, but a mark's sides say what it
+    can be: one that ends a word (``court," the``) opens nothing, one that starts a word after
+    a space (`` "supplying``) closes nothing, so a stray mark spoils one span, not every pair
+    after it (``_straight_role``). Curly quotes and guillemets pair by kind. A quote left open
+    at the end of a paragraph closes there (news style continues a quote in the next paragraph
+    by opening it again), and so does one left open at a sentence's end when a mark opens the
+    next (paragraphs run together). Apostrophes are never openers: ``‘`` only opens before a
+    letter at a word start."""
     spans: list[QuoteSpan] = []
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
         closer = OPENERS.get(ch)
-        if closer is None or (ch in SINGLE and not _opens_single(text, i)):
+        if (
+            closer is None
+            or (ch in SINGLE and not _opens_single(text, i))
+            or (ch == '"' and _straight_role(text, i) in ("close", "none"))
+        ):
             i += 1
             continue
         start = i + 1
@@ -121,10 +130,12 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
             continue
         if ch in ('"', "“"):
             # a straight mark may close a curly one and the other way round ("…”, “…")
-            j = min(
-                (k for k in (text.find(c, start, para_end) for c in MIXED_DOUBLE) if k != -1),
-                default=-1,
-            )
+            j = _double_close(text, start, para_end)
+            if j != -1 and text[j] == '"' and _straight_role(text, j) == "open":
+                span, i = _interrupted(text, start, j, para_end)
+                if span is not None:
+                    spans.append(span)
+                continue
         elif ch not in SINGLE:
             j = text.find(closer, start, para_end)
         else:
@@ -143,6 +154,52 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
             spans.append(QuoteSpan(start, j, closed=True))
             i = j + 1
     return [s for s in spans if s.end > s.start]
+
+
+def _straight_role(text: str, i: int) -> str:
+    """What the straight mark at ``i`` can be by its sides: "close" after a word or a stop and
+    before a space or a stop (``court," the``, ``taxpayers"?money``), "open" after a space or
+    a bracket and before a word (`` "supplying``), "" when its sides do not tell (in order).
+    A wrong decoding makes any curly mark or dash a mark and a question mark, so ``"?`` before
+    a letter after a space is a dash (``happened "?to``): neither; after a word it may be an
+    apostrophe (``DeVos"?highly``) or a closing mark (``no upsets"?when``): it closes an open
+    quote."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after == "?" and text[i + 2 : i + 3].isalpha() and before.isspace():
+        return "none"
+    if not before.isspace() and before not in "([{—–" and (after.isspace() or after in CLOSE_NEXT):
+        return "close"
+    if (before.isspace() or before in "([{—–") and (after.isalnum() or after in "'‘(["):
+        return "open"
+    return ""
+
+
+def _interrupted(text: str, start: int, j: int, para_end: int) -> tuple[QuoteSpan | None, int]:
+    """A double quote opened before ``start`` meets, at ``j``, a mark that opens: after a
+    sentence's end the quote was left open there (paragraphs run together); a quote inside it
+    (``shouted "Allah hu Akbar!" as he ..."``) when a mark after the inner one closes; else the
+    first mark was stray. The span to keep, if any, and where the scan goes on."""
+    end = _rstrip_index(text, start, j)
+    if text[start:end].rstrip("'’)").endswith((".", "?", "!")):
+        return QuoteSpan(start, end, closed=False), j
+    inner = _double_close(text, j + 1, para_end)
+    if inner != -1 and (text[inner] != '"' or _straight_role(text, inner) != "open"):
+        outer = _double_close(text, inner + 1, para_end)
+        if outer != -1 and (text[outer] != '"' or _straight_role(text, outer) == "close"):
+            return QuoteSpan(start, outer, closed=True), outer + 1
+    return None, j
+
+
+def _double_close(text: str, start: int, end: int) -> int:
+    """The first mark in ``text[start:end]`` that can close a double quote, -1 if none: a
+    straight or curly closing mark, not a straight one that reads as neither."""
+    k = start
+    while True:
+        j = min((x for x in (text.find(c, k, end) for c in MIXED_DOUBLE) if x != -1), default=-1)
+        if j == -1 or text[j] != '"' or _straight_role(text, j) != "none":
+            return j
+        k = j + 1
 
 
 def _opens_single(text: str, i: int) -> bool:
