@@ -187,12 +187,30 @@ def _organization_names() -> dict[str, str]:
     return names
 
 
+def _demonyms() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in _rows("demonyms.tsv")}
+
+
+def _demonym_plurals(demonyms: dict[str, str]) -> dict[str, str]:
+    plurals: dict[str, str] = {}
+    for row in _rows("demonym_plurals.tsv"):
+        if len(row) != 2 or row[1].strip().lower() not in demonyms:
+            # a typo in the hand-written file must not pass silently
+            raise ValueError(
+                f"demonym_plurals.tsv: not 'plural<TAB>demonym of demonyms.tsv': {row}"
+            )
+        plurals[row[0].strip().lower()] = row[1].strip().lower()
+    return plurals
+
+
 @functools.cache
 def load_resources() -> Resources:
     """Every lookup table, built once per process (~1 s, dominated by the gazetteer)."""
+    demonyms = _demonyms()
     return Resources(
         gazetteer=build_gazetteer(),
-        demonyms={row[0].lower(): row[1] for row in _rows("demonyms.tsv")},
+        demonyms=demonyms,
+        demonym_plurals=_demonym_plurals(demonyms),
         titles=_words("titles.txt"),
         speech_verbs=_words("speech_verbs.txt"),
         cameo_verbs=_cameo_verbs(),

@@ -1,5 +1,6 @@
 import pytest
 
+from flows.resources import load_resources
 from tests.conftest import Process
 from transforms.ids import entity_id_for
 
@@ -72,6 +73,31 @@ def test_demonyms_carry_their_country_without_becoming_it(process: Process):
     assert norp["Iraqi"].country_code == "IRQ"
     assert norp["Russian"].country_code == "RUS"
     assert all(e.type == "group" for e in result.entities if e.name in ("Iraqi", "Russian"))
+
+
+def test_a_people_in_the_plural_carries_its_country(process: Process):
+    result = process(
+        "Americans and Poles marched as West German officials and North Koreans watched."
+    )
+    norp = {m.text: m.country_code for m in result.mentions if m.label == "NORP"}
+    assert norp == {
+        "Americans": "USA",
+        "Poles": "POL",
+        "West German": "DEU",
+        "North Koreans": "PRK",
+    }
+    # a people named inside a place's name is none
+    result = process("Turks voted while the Turks and Caicos Islands stayed calm.")
+    countries = {m.text: (m.label, m.country_code) for m in result.mentions}
+    assert countries == {"Turks": ("NORP", "TUR"), "Turks and Caicos Islands": ("GPE", "TCA")}
+    # a plural is read only as a name: poles and swedes in lower case are no people
+    resources = load_resources()
+    assert [resources.nationality(w) for w in ("Swedes", "Israelis", "poles", "Saabs")] == [
+        "SWE",
+        "ISR",
+        None,
+        None,
+    ]
 
 
 def test_a_nationality_the_model_calls_a_place_is_the_group(process: Process):

@@ -1006,6 +1006,10 @@ def test_it_stands_for_the_nearest_body_named_before_in_its_sentence(process: Pr
         # heads of IGOs; the curated full name before the corpus-derived bare surname
         # (actor_affiliations.tsv has Stoltenberg = the 1987 West German finance minister)
         ("Jens Stoltenberg warned Russia against moving troops.", "warn", ("IGO", "RUS")),
+        # people acting for an IGO, whatever their nationality; a people in the plural
+        ("A German member of the European Commission visited Paris.", "visit", ("IGO", "FRA")),
+        ("Two West German members of the EC Commission met Kohl.", "meet", ("IGO", "DEU")),
+        ("Poles protested against Russia's policy.", "protest", ("POL", "RUS")),
         # an official for or at a body the dictionary knows
         ("A spokesman for Hamas condemned the Israeli raid.", "condemn", ("PSE", "ISR")),
         ("Officials at the Bundesbank criticised France.", "criticise", ("DEU", "FRA")),

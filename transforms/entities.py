@@ -141,7 +141,7 @@ def place_label_for(
     if span.label_ not in ("PERSON", "NORP", "ORG") or span.ent_id_:
         return None
     folded = name.casefold()
-    if len(name) < _MIN_RELABEL_CHARS or name.isupper() or folded in resources.demonyms:
+    if len(name) < _MIN_RELABEL_CHARS or name.isupper() or resources.nationality(name):
         return None
     if span.label_ == "PERSON" and (
         folded in person_words
@@ -170,7 +170,7 @@ def _group_label_for(span: Span, name: str, resources: Resources) -> str | None:
     """``NORP`` when the model calls a nationality a place (``Ukrainian President Petro
     Poroshenko``: GPE): it names the people, and carries their country; a country's own name
     used as one stays the place (``a New Zealand firm``)."""
-    if span.label_ not in PLACE_LABELS or name.casefold() not in resources.demonyms:
+    if span.label_ not in PLACE_LABELS or resources.nationality(name) is None:
         return None
     place = resources.gazetteer.resolve(name)
     if place is not None and place.feature_kind == "country":
@@ -232,8 +232,8 @@ def _country_context(named: list[tuple[Span, str]], resources: Resources) -> Cou
             place = resources.gazetteer.resolve(name)
             if place is not None and place.feature_kind == "country":
                 context[place.country_code] += 1
-        elif span.label_ == "NORP" and name.casefold() in resources.demonyms:
-            context[resources.demonyms[name.casefold()]] += 1
+        elif span.label_ == "NORP" and (nationality := resources.nationality(name)):
+            context[nationality] += 1
     return context
 
 
@@ -276,7 +276,7 @@ def _clusters(
                 )
                 country = place.country_code
         elif label == "NORP":
-            country = resources.demonyms.get(name.casefold())
+            country = resources.nationality(name)
         elif label == "PERSON" and len(name.split()) == 1:
             key = _person_key_for_short_name(name, recent_people, full_person_names)
         elif name in acronyms:

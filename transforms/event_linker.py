@@ -42,6 +42,11 @@ TERRITORY_NOUNS = frozenset(
 ANAPHORIC_NOUNS = frozenset({"country", "nation"})
 # ad-hoc groups of nations whose country is the nation leading them (docs/event_annotation.md)
 LED_GROUPS = frozenset({"coalition", "alliance"})
+# people who act for the body their "of" names: "members of the EC Commission" act for an IGO
+IGO_AGENT_NOUNS = frozenset(
+    {"member", "official", "representative", "delegate", "envoy", "commissioner", "president"}
+    | {"head", "chief", "spokesman", "spokeswoman", "spokesperson", "secretary", "director"}
+)
 # "Turkish-backed", "UK-based": a nation that backs or hosts the actor is not its country
 # ("US-led" is: a coalition takes its leading country)
 BACKER_WORDS = frozenset(
@@ -217,10 +222,10 @@ class Linker:
                     return code
             if before in REGION_PREFIXES and word in ("american", "americans"):
                 return None
-        code = demonyms.get(word)
-        if code is None and plural and word.endswith("s") and token.text[:1].isupper():
-            code = demonyms.get(word[:-1])
-        return code
+        if not plural:
+            return demonyms.get(word)
+        # (an irregular plural inside a place's name is no people: "Turks and Caicos")
+        return self.resources.nationality(token.text, token.ent_type_ in ("", "NORP"))
 
     def _country_name_in(self, span: Span) -> str | None:
         """A country named inside a longer name (``the Office of the US Trade
@@ -369,7 +374,21 @@ class Linker:
             member = " ".join(t.text for t in of.subtree if t.dep_ != "det" and t.i > of.i)
             if member.casefold() in igos:
                 return "IGO"
+        if self._acts_for_igo(head) or any(self._acts_for_igo(n) for n in _of_objects(head)):
+            # people acting for an international body, whatever their nationality ("the two
+            # West German members of the EC's Commission": docs/event_annotation.md), and
+            # what is theirs ("effigies of the two West German members of the EC's Commission")
+            return "IGO"
         return None
+
+    def _acts_for_igo(self, noun: Token) -> bool:
+        """A member, official or head of an intergovernmental body its ``of`` names."""
+        igos = self.resources.igos
+        return noun.lemma_.lower() in IGO_AGENT_NOUNS and any(
+            t.text.casefold() in igos
+            for body in _of_objects(noun)
+            for t in noun.doc[body.left_edge.i : body.i + 1]
+        )
 
     def _leading_country(self, span: Span, head: Token) -> str | None:
         """An ad-hoc coalition takes the nation said to lead it ("a coalition led by the United
@@ -605,3 +624,14 @@ class Linker:
                 if place is not None:
                     return place
         return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The objects of the noun's ``of`` complements ("members of *the EC's Commission*")."""
+    return [
+        pobj
+        for of in noun.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for pobj in of.children
+        if pobj.dep_ == "pobj"
+    ]

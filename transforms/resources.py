@@ -23,6 +23,8 @@ class Resources:
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
     # lower-cased demonym or nationality ("iraqi") -> ISO alpha-3 country code
     demonyms: dict[str, str] = field(default_factory=dict)
+    # a people's irregular plural -> its demonym ("poles" -> "polish"; demonym_plurals.tsv)
+    demonym_plurals: dict[str, str] = field(default_factory=dict)
     # lower-cased titles and honorifics stripped from person names ("president", "gen.")
     titles: frozenset[str] = frozenset()
     # reporting verb lemmas ("say", "warn") that introduce quotes
@@ -86,6 +88,19 @@ class Resources:
         object.__setattr__(
             self, "actor_names_by_first_word", {k: tuple(v) for k, v in by_first.items()}
         )
+
+    def nationality(self, name: str, irregular_plurals: bool = True) -> str | None:
+        """The country of a nationality or a people: ``Ukrainian``, ``Americans``, ``North
+        Koreans``, ``Poles`` (a plural only written as a name: ``telephone poles`` is none;
+        the irregular ones only if ``irregular_plurals``)."""
+        folded = name.casefold()
+        code = self.demonyms.get(folded)
+        if code is not None or not name[:1].isupper():
+            return code
+        singular = self.demonym_plurals.get(folded) if irregular_plurals else None
+        if singular is None and folded.endswith("s"):
+            singular = folded[:-1]
+        return self.demonyms.get(singular) if singular else None
 
     def known_actor_country(self, text: str) -> str | None:
         """The country of the leftmost (then longest) dictionary name in a phrase; None when
