@@ -317,6 +317,14 @@ CASES = [
             "A Democratic aide",
         ),
     ),
+    # a mis-decoded dash ('"?') and a quoted phrase before: the quote after them is still
+    # paired (pairing in order made it the text between the quotes)
+    (
+        'The city says it has spent millions combating abuse "?and expects the tab to rise. '
+        'The lawsuit faults the firm for "supplying pills to suspicious pharmacies" and more. '
+        '"We look forward to presenting the facts in court," Purdue Pharma said in a statement.',
+        ("direct", "We look forward to presenting the facts in court,", "Purdue Pharma"),
+    ),
 ]
 
 
