@@ -100,6 +100,17 @@ def test_a_people_in_the_plural_carries_its_country(process: Process):
     ]
 
 
+def test_two_names_the_model_joined_are_two_when_the_article_names_each(process: Process):
+    text = (
+        "The World Bank lent more. The IMF agreed. Zambia was persuaded by the World Bank and IMF."
+    )
+    entities = {e.name: e.mention_count for e in process(text).entities}
+    assert entities == {"World Bank": 2, "International Monetary Fund": 2, "Zambia": 1}
+    # a name with an "and" of its own stays one
+    names = {e.name for e in process("China's Belt and Road Initiative grew.").entities}
+    assert names == {"China", "Belt and Road Initiative"}
+
+
 def test_a_nationality_the_model_calls_a_place_is_the_group(process: Process):
     # the model labels this `Ukrainian` GPE: it names the people, not a place
     result = process("Ukrainian President Petro Poroshenko said Kiev would respond.")

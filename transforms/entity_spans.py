@@ -197,6 +197,30 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _split_coordinations(spans: list[Span]) -> list[Span]:
+    """Two names the model read as one (``Trump and Pence``, ``Alibaba and Tencent``,
+    ``al-Bab and Raqqa``) are two, when the article also names each alone (a person by a
+    full name ending in it, too): a name that holds an ``and`` of its own (``Belt and Road``,
+    ``Immigration and Customs Enforcement``, ``North and South Korea``) is never named so."""
+    labels: dict[str, str] = {}
+    for span in spans:
+        labels.setdefault(span.text, span.label_)
+        if span.label_ == "PERSON" and len(span) > 1:
+            labels.setdefault(span[-1].text, "PERSON")
+    out: list[Span] = []
+    for span in spans:
+        ands = [t.i for t in span if t.lower_ == "and"]
+        if len(ands) == 1 and not span.id_:
+            doc, cut = span.doc, ands[0]
+            left, right = doc[span.start : cut], doc[cut + 1 : span.end]
+            if len(left) and len(right) and left.text in labels and right.text in labels:
+                out.append(Span(doc, left.start, left.end, label=labels[left.text]))
+                out.append(Span(doc, right.start, right.end, label=labels[right.text]))
+                continue
+        out.append(span)
+    return out
+
+
 def refine_spans(doc: Doc, resources: Resources) -> list[Span]:
     """The document's name spans after corrections, in text order, never overlapping."""
     spans: list[Span] = []
@@ -220,6 +244,7 @@ def refine_spans(doc: Doc, resources: Resources) -> list[Span]:
     spans = [
         Span(doc, s.start, s.end, label=teams[s.start]) if s.start in teams else s for s in spans
     ]
+    spans = _split_coordinations(spans)
 
     # One name, one label per article: a surname of a full person name is that person, and a
     # string the model labels differently takes its most frequent label (the first on ties).
