@@ -166,6 +166,11 @@ def test_verb_lemmas_of_undoubled_inflections(
         ('China"s Ministry of Agriculture', "China's Ministry of Agriculture"),
         ('they didn"t say', "they didn't say"),
         ('he called it "absurd" and left', 'he called it "absurd" and left'),
+        # a mark or a dash a wrong decoding wrote as '"?' is no question mark
+        ('on DeVos"?highly odd nomination', 'on DeVos" highly odd nomination'),
+        ('a worse choice,"?Sen. Warren said', 'a worse choice," Sen. Warren said'),
+        ('never happened "?to defend it', "never happened — to defend it"),
+        ('"Is it?" he asked', '"Is it?" he asked'),
     ],
 )
 def test_hard_wraps_are_read_as_spaces(nlp: Language, text: str, parsed: str) -> None:

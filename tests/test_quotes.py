@@ -325,6 +325,11 @@ CASES = [
         '"We look forward to presenting the facts in court," Purdue Pharma said in a statement.',
         ("direct", "We look forward to presenting the facts in court,", "Purdue Pharma"),
     ),
+    # a closing mark decoded as '"?': the speaker is the name after it, without the marks
+    (
+        '"I mean, let us see whether or not I prove it,"?Trump said at the White House.',
+        ("direct", "I mean, let us see whether or not I prove it,", "Trump"),
+    ),
 ]
 
 

@@ -22,11 +22,25 @@ _HARD_WRAP = re.compile(r"(?<=[a-z,;])\n(?=\S)|(?<=\S)\n(?=[a-z])")
 _QUOTE_APOSTROPHE = re.compile(r'(?<=[A-Za-z])"(?=s\b)|(?<=[a-z]n)"(?=t\b)')
 
 
+# a curly mark or a dash that a wrong decoding wrote as '"?' before the next word (974 corpus
+# articles: `DeVos"?highly`, `choice,"?Sen.`, `happened "?to`): the '?' would end a sentence
+_DECODED_AS_MARK = re.compile(r'"\?(?=[A-Za-z])')
+
+
+def _decoded_mark(match: re.Match[str]) -> str:
+    # after a space it was a dash; after a word or a stop a closing mark or an apostrophe,
+    # which the quote pairing reads as a mark that closes (quotes._straight_role)
+    start = match.start()
+    return "— " if start == 0 or match.string[start - 1].isspace() else '" '
+
+
 def parser_text(text: str) -> str:
-    """``text`` with its hard line wraps as spaces and a double quote typed for an apostrophe
-    as one, character for character: what the parser reads (flows/nlp.py), so every offset
-    into it indexes the article's text too."""
-    return _QUOTE_APOSTROPHE.sub("'", _HARD_WRAP.sub(" ", text))
+    """``text`` with its hard line wraps as spaces, a double quote typed for an apostrophe as
+    one and a mark decoded as '"?' as a mark or a dash and a space, character for character:
+    what the parser reads (flows/nlp.py), so every offset into it indexes the article's text
+    too."""
+    text = _DECODED_AS_MARK.sub(_decoded_mark, _HARD_WRAP.sub(" ", text))
+    return _QUOTE_APOSTROPHE.sub("'", text)
 
 
 def without_edge_space(span: Span) -> Span:
