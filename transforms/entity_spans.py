@@ -198,8 +198,8 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def _split_coordinations(spans: list[Span]) -> list[Span]:
-    """Two names the model read as one (``Trump and Pence``, ``Alibaba and Tencent``,
-    ``al-Bab and Raqqa``) are two, when the article also names each alone (a person by a
+    """Two names the model read as one (``Trump and Pence``, ``Otto and Uber``, ``al-Bab and
+    Raqqa``) are two, when the article also names each alone (a person by a
     full name ending in it, too): a name that holds an ``and`` of its own (``Belt and Road``,
     ``Immigration and Customs Enforcement``, ``North and South Korea``) is never named so."""
     labels: dict[str, str] = {}

@@ -23,7 +23,8 @@ _QUOTE_APOSTROPHE = re.compile(r'(?<=[A-Za-z])"(?=s\b)|(?<=[a-z]n)"(?=t\b)')
 
 
 # a curly mark or a dash that a wrong decoding wrote as '"?' before the next word (974 corpus
-# articles: `DeVos"?highly`, `choice,"?Sen.`, `happened "?to`): the '?' would end a sentence
+# articles: `DeVos"?highly`, `choice,"?Sen.`, `happened "?to`): read as written, the marks
+# became part of the names beside them (the speaker `it,"?Trump`)
 _DECODED_AS_MARK = re.compile(r'"\?(?=[A-Za-z])')
 
 
