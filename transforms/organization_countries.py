@@ -58,8 +58,6 @@ def country_named_in(name: str, resources: Resources) -> str | None:
             continue
         for width in range(MAX_COUNTRY_WORDS, 0, -1):
             text = " ".join(words[i : i + width])
-            if len(text) <= 3 and not text.isupper():
-                continue  # a short word counts only in capitals (``Gazetteer.country_named``)
             code = resources.demonyms.get(text.casefold()) or resources.gazetteer.country_named(
                 text
             )

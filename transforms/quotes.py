@@ -112,7 +112,7 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
         if (
             closer is None
             or (ch in SINGLE and not _opens_single(text, i))
-            or (ch == '"' and _straight_role(text, i) in ("close", "none"))
+            or (ch == '"' and _straight_role(text, i) == "close")
         ):
             i += 1
             continue
@@ -158,16 +158,12 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
 
 def _straight_role(text: str, i: int) -> str:
     """What the straight mark at ``i`` can be by its sides: "close" after a word or a stop and
-    before a space or a stop (``court," the``, ``taxpayers"?money``), "open" after a space or
+    before a space or a stop (``court," the``, ``said." Then``), "open" after a space or
     a bracket and before a word (`` "supplying``), "" when its sides do not tell (in order).
-    A wrong decoding makes any curly mark or dash a mark and a question mark, so ``"?`` before
-    a letter after a space is a dash (``happened "?to``): neither; after a word it may be an
-    apostrophe (``DeVos"?highly``) or a closing mark (``no upsets"?when``): it closes an open
-    quote."""
+    (A mark or dash a wrong decoding wrote as ``"?`` is read by ``text_spans.parser_text``, the
+    text this gets.)"""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if after == "?" and text[i + 2 : i + 3].isalpha() and before.isspace():
-        return "none"
     if not before.isspace() and before not in "([{—–" and (after.isspace() or after in CLOSE_NEXT):
         return "close"
     if (before.isspace() or before in "([{—–") and (after.isalnum() or after in "'‘(["):
@@ -192,14 +188,8 @@ def _interrupted(text: str, start: int, j: int, para_end: int) -> tuple[QuoteSpa
 
 
 def _double_close(text: str, start: int, end: int) -> int:
-    """The first mark in ``text[start:end]`` that can close a double quote, -1 if none: a
-    straight or curly closing mark, not a straight one that reads as neither."""
-    k = start
-    while True:
-        j = min((x for x in (text.find(c, k, end) for c in MIXED_DOUBLE) if x != -1), default=-1)
-        if j == -1 or text[j] != '"' or _straight_role(text, j) != "none":
-            return j
-        k = j + 1
+    """The first mark in ``text[start:end]`` that can close a double quote, -1 if none."""
+    return min((k for k in (text.find(c, start, end) for c in MIXED_DOUBLE) if k != -1), default=-1)
 
 
 def _opens_single(text: str, i: int) -> bool:
