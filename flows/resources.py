@@ -220,6 +220,7 @@ def load_resources() -> Resources:
         non_event_objects=_words("non_event_objects.txt"),
         sport_words=_words("sport_words.txt"),
         disapproval_words=_words("disapproval_words.txt"),
+        approval_words=_words("approval_words.txt"),
         disaster_words=_words("disaster_words.txt"),
         crowd_words=_words("crowd_words.txt"),
         non_names=_words("non_names.txt"),

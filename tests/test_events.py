@@ -1771,6 +1771,69 @@ RULES_TABLE = [
         "threaten",
         {"event_code": "130", "actor_country_code": "GBR", "target_country_code": "JPN"},
     ),
+    # naming someone with a word of approval praises them (051); disapproval still wins
+    (
+        'Trump called NATO "great" and tweeted last week.',
+        "call",
+        {"event_code": "051", "actor_country_code": "USA", "target_country_code": "IGO"},
+    ),
+    (
+        "Putin described the talks with Erdogan as constructive.",
+        "describe",
+        {"event_code": "051", "actor_country_code": "RUS"},
+    ),
+    (
+        "Thomas Waldhauser, the commander of US troops in Africa, called Russian activities in "
+        'Libya "very concerning" on Monday.',
+        "call",
+        {"event_code": "111", "actor_country_code": "USA", "target_country_code": "RUS"},
+    ),
+    # a manner is no nation: "Soviet-style" names no Russian target
+    (
+        "Republican Representatives attacked the impeachment inquiry, with Steve Scalise of "
+        'Louisiana calling the investigation into Trump "Soviet-style" and Ross Spano of '
+        'Florida calling the process "a blatant abuse".',
+        "call",
+        {"event_code": "111", "actor_country_code": "USA", "target_country_code": "USA"},
+    ),
+    # only words attack an inquiry (111); warplanes attack platforms (19x)
+    (
+        "Republican Representatives attacked the impeachment inquiry on Monday.",
+        "attack",
+        {"event_code": "111", "actor_country_code": "USA"},
+    ),
+    (
+        "Iraqi warplanes attacked Iranian oil platforms in the Gulf.",
+        "attack",
+        {"event_root_code": "19", "actor_country_code": "IRQ", "target_country_code": "IRN"},
+    ),
+    # a charge brought with legal action is 173; charging that ... stays an accusation
+    (
+        "Russian prosecutors charged two FSB officers with treason.",
+        "charge",
+        {"event_code": "173", "actor_country_code": "RUS", "target_country_code": "RUS"},
+    ),
+    (
+        "Two Britons were charged on Friday in Dubai.",
+        "charge",
+        {"event_code": "173", "target_country_code": "GBR"},
+    ),
+    (
+        "Iran charged that Iraq had used chemical weapons.",
+        "charge",
+        {"event_code": "112", "actor_country_code": "IRN"},
+    ),
+    # a hostile act agreed or pledged is an intent (03x); vowed, a threat (13x)
+    (
+        "The Swiss banks agreed to condemn South Africa's apartheid policy.",
+        "agree to condemn",
+        {"event_code": "030", "actor_country_code": "CHE", "target_country_code": "ZAF"},
+    ),
+    (
+        "Trump pledged during his campaign to pull out of the Trans-Pacific Partnership.",
+        "pledge to pull",
+        {"event_root_code": "03", "actor_country_code": "USA"},
+    ),
 ]
 
 

@@ -100,7 +100,8 @@ def refine_code(
     * ``welcomed`` a person or delegation is hosting a visit (043), not praise; backing
       forces is military cooperation, backing a project aid (``_backing_code``).
     * a weapon fired at nothing is a show of force (``_weapon_code``); rejecting accusations a
-      denial; an attack in words a verbal one; a killing by bombs or gunmen an assault
+      denial; an attack in words a verbal one; a criminal charge legal action (173,
+      ``_legal_charge``); a killing by bombs or gunmen an assault
       (``_assault_code``); a crowd's act a protest (``_crowd_code``); seizing a place taking
       territory; calling a strike a labour strike (``_strike_code``).
     * ``the EU and Turkey signed an agreement``: a cooperative act by coordinated actors on a
@@ -119,6 +120,8 @@ def refine_code(
         code = "016"
     if code.startswith("19") and lemma in VERBAL_ATTACK_VERBS and _in_words(verb, actor, target):
         code = "111"
+    if lemma == "charge" and code.startswith("112") and _legal_charge(verb):
+        code = "173"
     if code.startswith("19") and lemma in KILLING_VERBS | ATTACK_VERBS:
         code = _assault_code(verb, code, actor)
     code = _crowd_code(lemma, code, actor, target, resources)
@@ -364,18 +367,41 @@ CHARGE_NOUNS = frozenset(
 )
 
 
+# what only words can attack: "Republican Representatives attacked the impeachment
+# inquiry", "Bankers attacked the controls as ineffective" (annotators: 111)
+WORDED_TARGETS = frozenset(
+    {"decision", "policy", "inquiry", "investigation", "plan", "proposal", "bill", "law"}
+    | {"ruling", "verdict", "control", "media", "press", "remark", "comment", "statement"}
+    | {"record", "stance", "handling", "approach", "strategy", "budget", "reform", "idea"}
+    | {"deal", "agreement", "report", "measure", "move", "view", "speech", "leadership"}
+)
+
+
 def _in_words(verb: Token, actor: Token | None, target: Token | None) -> bool:
     """An attack in words (111): "Mbeki attacked British imperialists, saying ...", "Trump
-    attacked the media": one person attacking something other than a place, or an attack
-    explained by what the attacker said."""
+    attacked the media": one person attacking something other than a place, an attack on
+    what only words can attack, or an attack explained by what the attacker said."""
     if any(
         c.dep_ == "advcl" and c.lemma_.lower() in ("say", "call", "accuse") for c in verb.children
     ):
+        return True
+    if target is not None and target.lemma_.lower() in WORDED_TARGETS:
         return True
     return (
         actor is not None
         and actor.ent_type_ == "PERSON"
         and (target is None or target.ent_type_ not in PLACE_LABELS)
+    )
+
+
+def _legal_charge(verb: Token) -> bool:
+    """A charge brought with legal action (173): "charged two FSB officers with treason",
+    "was charged on Friday"; "charged that the government lied" stays an accusation (112)."""
+    children = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
+        return True
+    return any(c.dep_ == "auxpass" for c in children) and not any(
+        c.dep_ in ("ccomp", "advcl") for c in children
     )
 
 

@@ -48,9 +48,11 @@ IGO_AGENT_NOUNS = frozenset(
     | {"head", "chief", "spokesman", "spokeswoman", "spokesperson", "secretary", "director"}
 )
 # "Turkish-backed", "UK-based": a nation that backs or hosts the actor is not its country
-# ("US-led" is: a coalition takes its leading country)
+# ("US-led" is: a coalition takes its leading country); nor one that made it ("a
+# Russian-made helicopter") or whose manner it has ("a Soviet-style investigation")
 BACKER_WORDS = frozenset(
     {"backed", "based", "born", "funded", "sponsored", "supported", "trained", "allied", "owned"}
+    | {"made", "built", "supplied", "style", "type", "inspired"}
 )
 # a proper noun the recogniser missed counts as a city from this size (see _untagged_city)
 UNTAGGED_CITY_POPULATION = 100_000

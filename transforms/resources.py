@@ -52,6 +52,8 @@ class Resources:
     sport_words: frozenset[str] = frozenset()
     # words that make calling something ("called the order unconstitutional") a criticism
     disapproval_words: frozenset[str] = frozenset()
+    # words that make calling something ("called him a genuine hero") praise
+    approval_words: frozenset[str] = frozenset()
     # causes of death that are no actor ("an avalanche killed"): such killings are no events
     disaster_words: frozenset[str] = frozenset()
     # crowds and workforces, whose strikes, blockades and protests are 14x events
