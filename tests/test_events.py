@@ -818,6 +818,11 @@ def test_a_wave_of_bombings_is_no_disaster(process: Process, resources: Resource
     assert [(e.event_code, e.target_country_code) for e in events] == [("183", "IRQ")]
 
 
+def test_football_qualifiers_are_sport(process: Process):
+    text = "The Republic met the Swiss in their final Euro 2004 qualifier, losing 2-0 away."
+    assert process(text).events == []
+
+
 def test_a_neutral_name_is_no_criticism(process: Process):
     assert process("A company called Malibu won the contract.").events == []
     events = process("The minister called the meeting a success.", "2016-10-21").events
@@ -879,6 +884,8 @@ def test_idiomatic_objects_are_not_events(process: Process):
     # another is a meeting
     assert process("The plan met with resistance from Germany.").events == []
     assert process("Any criticism of Moscow was met with derision.").events == []
+    assert process("Oliver Stone's film met with scathing reviews from US critics.").events == []
+    assert process("It will be challenging for Latvia to meet the objective.").events == []
     met = process("Putin met with Erdogan in Ankara.").events
     assert [(e.event_root_code, e.actor_country_code, e.target_country_code) for e in met] == [
         ("04", "RUS", "TUR")
@@ -1822,6 +1829,12 @@ RULES_TABLE = [
         "Iran charged that Iraq had used chemical weapons.",
         "charge",
         {"event_code": "112", "actor_country_code": "IRN"},
+    ),
+    # a meeting of a group from several nations is the first nation's with the others
+    (
+        "Officials from Indonesia and Malaysia met in Jakarta on Friday.",
+        "meet",
+        {"event_code": "040", "actor_country_code": "IDN", "target_country_code": "MYS"},
     ),
     # a hostile act agreed or pledged is an intent (03x); vowed, a threat (13x)
     (

@@ -291,10 +291,27 @@ def _joint_partner(
     # (not over a partner the clause names: "he and Tillerson met with Mexican officials",
     # "the US, South Korea and Japan tried to negotiate a solution with Pyongyang")
     partner = next((c for c in actor.children if c.dep_ == "conj"), None)
+    if partner is None and target is None:
+        partner = _origin_partner(actor)
     named = prep_target(verb) or (prep_target(target) if target is not None else None)
     if named is not None and (named.ent_type_ or is_official(named, resources)):
         return target
     return partner if partner is not None else target
+
+
+def _origin_partner(actor: Token) -> Token | None:
+    """The second of the places a group comes from: "Representatives from Brazil, Colombia,
+    Mexico and Nicaragua will meet" is Brazil meeting Colombia, as "Brazil and Colombia
+    met" is (docs/event_annotation.md: first to second)."""
+    for prep in actor.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.ent_type_ == "GPE":
+                    return next(
+                        (c for c in place.children if c.dep_ == "conj" and c.ent_type_ == "GPE"),
+                        None,
+                    )
+    return None
 
 
 SEIZING_VERBS = frozenset({"seize", "capture"})
