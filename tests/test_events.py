@@ -1830,6 +1830,30 @@ RULES_TABLE = [
         "charge",
         {"event_code": "112", "actor_country_code": "IRN"},
     ),
+    # what "its" body named before owns is aimed at that body, unless the actor owns it
+    (
+        "One diplomat said China's prospects are good, with its application supported by the "
+        "United States.",
+        "support",
+        {"actor_country_code": "USA", "target_country_code": "CHN"},
+    ),
+    (
+        "Iraq said the United States had rejected its proposal.",
+        "reject",
+        {"actor_country_code": "USA", "target_country_code": None},
+    ),
+    # a news organisation told something is its country's (actor_countries.tsv)
+    (
+        "Analyst Henrik Maihack told DW that a new regional peace process must be launched.",
+        "tell",
+        {"event_code": "010", "target_country_code": "DEU"},
+    ),
+    # a crackdown on people of no stated country is on the country where it happens
+    (
+        "Six journalists have been arrested in the Ivory Coast for spreading false information.",
+        "arrest journalist",
+        {"event_root_code": "17", "target_country_code": "CIV"},
+    ),
     # a meeting of a group from several nations is the first nation's with the others
     (
         "Officials from Indonesia and Malaysia met in Jakarta on Friday.",

@@ -119,6 +119,20 @@ def _aimed_elsewhere(
             country = linker.country_of(noun_phrase(owner), owner)
             if country is not None:
                 return target, noun_phrase(target), country
+        if owner is not None and owner.lower_ in ("its", "their"):
+            # "China's prospects are good, with its application supported by the United
+            # States": the body named before; not the actor's own ("the United States
+            # rejected its proposal" has no target country)
+            body = linker.body_before(owner)
+            inside_actor = (
+                actor_span is not None
+                and body is not None
+                and (actor_span.start <= body.root.i < actor_span.end)
+            )
+            if body is not None and not inside_actor:
+                country = linker.country_of(body, body.root)
+                if country is not None:
+                    return target, noun_phrase(target), country
     return None
 
 
@@ -209,13 +223,24 @@ def _sides(
         _Sides(actor, actor_span, actor_country, target, target_span, target_country, False, False),
         linker,
     )
-    if sides.target_country is None and root in VIOLENT_ROOTS:
+    crackdown = root == "17" and not code.startswith("171")  # (a seizure of goods is none)
+    if sides.target_country is None and (root in VIOLENT_ROOTS or crackdown):
         # "killed in air strikes on the Syrian city of Idlib": an attack without a
-        # national target hits the country where it happens
-        places = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+        # national target hits the country where it happens, and so does a crackdown
+        # where it is done ("Six journalists have been arrested in the Ivory Coast":
+        # docs/event_annotation.md; not its grounds, "on suspicion of exporting arms to Iran")
+        places = [
+            t
+            for c in verb.children
+            if c.dep_ == "prep" and (root != "17" or c.lower_ in LOCATIVE_PREPS)
+            for t in c.subtree
+        ]
         spans = [sides.actor_span] if sides.actor_span else []
         sides = replace(sides, target_country=linker.country_in(places, spans))
     return sides
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 
 
 def _phrase_countries(
