@@ -1795,10 +1795,18 @@ RULES_TABLE = [
         "call",
         {"event_code": "111", "actor_country_code": "USA", "target_country_code": "RUS"},
     ),
+    # the name given is the first quotation of the verb's own clause, not of the verb
+    # coordinated with it
+    (
+        'Last week, she called Nunes a "stooge of the president" and said he was "deeply '
+        'compromised and he cannot possibly lead an honest investigation."',
+        "call",
+        {"event_code": "111"},
+    ),
     # a manner is no nation: "Soviet-style" names no Russian target
     (
         "Republican Representatives attacked the impeachment inquiry, with Steve Scalise of "
-        'Louisiana calling the investigation into Trump "Soviet-style" and Ross Spano of '
+        'Louisiana calling the investigation into Trump a "Soviet-style sham" and Ross Spano of '
         'Florida calling the process "a blatant abuse".',
         "call",
         {"event_code": "111", "actor_country_code": "USA", "target_country_code": "USA"},
@@ -1830,6 +1838,16 @@ RULES_TABLE = [
         "charge",
         {"event_code": "112", "actor_country_code": "IRN"},
     ),
+    (
+        "In speech after speech, the ADB was charged with not doing enough to help Asia.",
+        "charge",
+        {"event_code": "112"},
+    ),
+    (
+        "His attempted chip ahead was charged down by Orquera, who scored.",
+        "charge",
+        {"event_code": "112"},
+    ),
     # what "its" body named before owns is aimed at that body, unless the actor owns it
     (
         "One diplomat said China's prospects are good, with its application supported by the "
@@ -1842,6 +1860,30 @@ RULES_TABLE = [
         "reject",
         {"actor_country_code": "USA", "target_country_code": None},
     ),
+    (
+        "Other partners such as the United States, Britain, Japan and China have promised to "
+        "scale up their response.",
+        "promise to scale",
+        {"actor_country_code": "USA", "target_country_code": None},
+    ),
+    (
+        "The draft law suffered setbacks when Poland, one of the largest EU member states, "
+        "rejected its adoption.",
+        "reject",
+        {"actor_country_code": "POL", "target_country_code": None},
+    ),
+    # a bare government or parliament is the actor's own; an IGO's is the one named
+    (
+        "About 20 members of the Taiwan parliament criticised the government for holding too "
+        "much of its reserves in U.S. dollars.",
+        "criticise",
+        {"actor_country_code": "TWN", "target_country_code": "TWN"},
+    ),
+    (
+        "The IMF urged the government to cut spending in Argentina.",
+        "urge",
+        {"actor_country_code": "IGO", "target_country_code": "ARG"},
+    ),
     # a news organisation told something is its country's (actor_countries.tsv)
     (
         "Analyst Henrik Maihack told DW that a new regional peace process must be launched.",
@@ -1853,6 +1895,12 @@ RULES_TABLE = [
         "Six journalists have been arrested in the Ivory Coast for spreading false information.",
         "arrest journalist",
         {"event_root_code": "17", "target_country_code": "CIV"},
+    ),
+    # an amount stands for what it is of: "approved 300 mln dlrs of loans" approves loans
+    (
+        "The World Bank approved 300 mln dlrs of loans to Indonesia.",
+        "approve loan",
+        {"event_code": "071", "actor_country_code": "IGO", "target_country_code": "IDN"},
     ),
     # a meeting of a group from several nations is the first nation's with the others
     (

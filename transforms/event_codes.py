@@ -413,10 +413,14 @@ def _in_words(verb: Token, actor: Token | None, target: Token | None) -> bool:
 
 def _legal_charge(verb: Token) -> bool:
     """A charge brought with legal action (173): "charged two FSB officers with treason",
-    "was charged on Friday"; "charged that the government lied" stays an accusation (112)."""
+    "was charged on Friday"; "charged that the government lied" and "was charged with not
+    doing enough" stay accusations (112), "was charged down" (a rugby kick) none of it."""
     children = list(verb.children)
-    if any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
-        return True
+    if any(c.dep_ == "prt" for c in children):
+        return False
+    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ == "with"):
+        # (a failing is no crime: "charged with not doing enough")
+        return not any(t.dep_ == "neg" for t in prep.subtree)
     return any(c.dep_ == "auxpass" for c in children) and not any(
         c.dep_ in ("ccomp", "advcl") for c in children
     )

@@ -1,6 +1,6 @@
 """Coding a verb with the CAMEO lexicon (``transforms/rules/cameo_verbs.tsv``): the longest
 lexicon phrase the verb's own words make (``call on``, ``speak by telephone with``, past
-noun modifiers and ``N days of``), else its lemma alone.
+noun modifiers, ``N days of`` and ``N dlrs of``), else its lemma alone.
 """
 
 from __future__ import annotations
@@ -15,6 +15,11 @@ PHRASE_WINDOW = 6  # words after the verb a lexicon phrase may span
 
 
 MEASURE_NOUNS = frozenset({"day", "week", "month", "hour", "round", "series", "year", "minute"})
+# "approved 15 mln dlrs of loans", "bought 20 pct of the shares": the amount stands for its noun
+AMOUNT_NOUNS = frozenset(
+    {"dlr", "dlrs", "dollar", "yen", "mark", "pound", "euro", "franc", "rouble", "ruble", "yuan"}
+    | {"rupee", "tonne", "ton", "barrel", "pct", "percent", "million", "billion", "sum", "amount"}
+)
 MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "npadvmod"})
 
 
@@ -27,7 +32,7 @@ def _phrase_lemmas(verb: Token, bare: bool = False) -> list[tuple[str, Token]]:
     if bare:
         # "two days of talks", "several hours of talks": the measure stands for its noun
         for token in verb.doc[verb.i + 1 : verb.i + 1 + PHRASE_WINDOW * 2]:
-            if token.lemma_.lower() in MEASURE_NOUNS:
+            if token.lemma_.lower() in MEASURE_NOUNS | AMOUNT_NOUNS:
                 of = next((c for c in token.children if c.lower_ == "of"), None)
                 if of is not None:
                     skip.update((token.i, of.i))

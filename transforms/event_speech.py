@@ -140,12 +140,20 @@ APPEAL_PARTICLES = frozenset({"on", "for", "off", "in", "up", "upon"})
 
 
 def _quoted_after(verb: Token) -> list[Token]:
-    """The words inside quotation marks after ``verb`` in its clause."""
+    """The words of the first quotation after ``verb`` in its clause, before a verb
+    coordinated with it (``called Nunes a "stooge" and said he was "... an honest
+    investigation"``: the name given is "stooge")."""
+    end = min(
+        (c.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")),
+        default=verb.right_edge.i + 1,
+    )
     quoted: list[Token] = []
     inside = False
-    for token in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
+    for token in verb.doc[verb.i + 1 : end]:
         if token.text in QUOTE_MARKS and not (token.text == "'" and token.dep_ == "case"):
-            inside = not inside
+            if inside:
+                break
+            inside = True
         elif inside:
             quoted.append(token)
     return quoted
