@@ -1908,6 +1908,25 @@ RULES_TABLE = [
         "meet",
         {"event_code": "040", "actor_country_code": "IDN", "target_country_code": "MYS"},
     ),
+    # a warning that the warner would act against someone is a threat, not a comment
+    (
+        "The United States warned Iran again that it was ready to retaliate for any further "
+        "hostile military action in the Gulf.",
+        "warn",
+        {"event_code": "130", "actor_country_code": "USA", "target_country_code": "IRN"},
+    ),
+    (
+        "Japan warned the United States it may take retaliatory measures if the U.S. imposes "
+        "its planned trade sanctions.",
+        "warn",
+        {"event_code": "130", "actor_country_code": "JPN", "target_country_code": "USA"},
+    ),
+    # ... another's act it warns of is a pessimistic comment
+    (
+        "Germany warned that Russia would attack Ukraine.",
+        "warn",
+        {"event_code": "012", "actor_country_code": "DEU", "target_country_code": None},
+    ),
     # a hostile act agreed or pledged is an intent (03x); vowed, a threat (13x)
     (
         "The Swiss banks agreed to condemn South Africa's apartheid policy.",

@@ -108,7 +108,7 @@ def refine_code(
       thing (not a named party) is coded from the first to the second (``_joint_partner``)."""
     lemma = verb.lemma_.lower()
     if lemma in WARNING_HEADS and code.startswith("13"):
-        code = _warning_code(verb, code)
+        code = _warning_code(verb, code, resources)
     code = _backing_code(lemma, code, target)
     code, target = _weapon_code(verb, lemma, code, target)
     if (
@@ -140,10 +140,11 @@ def refine_code(
     return code, _joint_partner(verb, code, actor, target, resources)
 
 
-def _warning_code(verb: Token, code: str) -> str:
+def _warning_code(verb: Token, code: str, resources: Resources) -> str:
     """A warning (13x in the lexicon) as what its clause makes it: a pessimistic comment
-    (012) when it reports a that-clause or a danger foreseen, an appeal (020) when it warns
-    against something and no one; a threat otherwise."""
+    (012) when it reports a that-clause or a danger foreseen, unless the clause says the
+    warner would act against someone; an appeal (020) when it warns against something and
+    no one; a threat otherwise."""
     ccomp = next(
         (
             c
@@ -169,6 +170,10 @@ def _warning_code(verb: Token, code: str) -> str:
     foreseen = not addressed and any(
         c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children
     )
+    if ccomp is not None and _own_hostile_act(verb, ccomp, resources):
+        # "warned that it was ready to retaliate", "Iran's navy commander warned that Iran
+        # would close off the Strait of Hormuz": a threat (annotators: 13x)
+        return code
     if (ccomp is not None or fronted or foreseen) and not threat:
         # what the comment is about is a topic, not a target: annotators leave the
         # target of "warned that France ..." empty (46 of the training set's 50 012s)
@@ -179,6 +184,55 @@ def _warning_code(verb: Token, code: str) -> str:
         # letting fighters escape" stays a threat (docs/event_annotation.md)
         return "020"
     return code
+
+
+HOSTILE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+READINESS_WORDS = frozenset({"ready", "prepared", "willing", "determined"})
+SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
+# what a warner may say it would take: "retaliatory measures", "military action", "reprisals"
+HOSTILE_MEASURES = frozenset(
+    {"retaliatory", "retaliation", "reprisal", "countermeasure", "punitive", "military", "force"}
+)
+
+
+def _own_hostile_act(verb: Token, clause: Token, resources: Resources) -> bool:
+    """The warner's own hostile act, to come or conditional, in the warning's clause: its
+    subject a pronoun or a name of the warner's phrase, a modal or readiness, and a verb the
+    lexicon codes as a threat, sanctions, coercion or force, or an object of retaliation or
+    force ("it was ready to retaliate", "it may take retaliatory measures")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    warner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or warner is None:
+        return False
+    own = subject.lower_ in SELF_PRONOUNS or any(
+        t.lower_ == subject.lower_ and t.pos_ == "PROPN" for t in warner.subtree
+    )
+    if not own:
+        return False
+    chain, frontier = [clause], [clause]
+    while frontier:
+        token = frontier.pop()
+        for c in token.children:
+            if c.dep_ in ("xcomp", "acomp", "conj"):
+                chain.append(c)
+                frontier.append(c)
+    to_come = any(
+        c.tag_ == "MD" or c.lemma_.lower() in READINESS_WORDS
+        for t in chain
+        for c in (t, *t.children)
+    )
+    hostile = any(
+        (resources.cameo_verbs.get(t.lemma_.lower()) or "")[:2] in HOSTILE_ROOTS
+        for t in chain
+        if t.pos_ == "VERB"
+    ) or any(
+        w.lemma_.lower() in HOSTILE_MEASURES
+        for t in chain
+        for o in t.children
+        if o.dep_ == "dobj"
+        for w in o.subtree
+    )
+    return to_come and hostile
 
 
 def _backing_code(lemma: str, code: str, target: Token | None) -> str:
