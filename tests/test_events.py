@@ -825,6 +825,9 @@ def test_football_qualifiers_are_sport(process: Process):
 
 def test_a_neutral_name_is_no_criticism(process: Process):
     assert process("A company called Malibu won the contract.").events == []
+    assert process("Economists compared the growth of China with that of Japan.").events == []
+    text = 'We found ourselves able to meet competition even compared with Chinese goods," he said.'
+    assert [e for e in process(text).events if e.predicate == "compare"] == []
     events = process("The minister called the meeting a success.", "2016-10-21").events
     assert all(e.event_code != "111" for e in events)
 
@@ -1802,6 +1805,17 @@ RULES_TABLE = [
         'compromised and he cannot possibly lead an honest investigation."',
         "call",
         {"event_code": "111"},
+    ),
+    # likening something to a word of disapproval, or characterising it so, criticizes it
+    (
+        "Erdogan compared the Dutch government to Nazis.",
+        "compare",
+        {"event_code": "111", "actor_country_code": "TUR", "target_country_code": "NLD"},
+    ),
+    (
+        'Iraq characterized the attack as "a serious violation of Iraqi sovereignty".',
+        "characterize",
+        {"event_code": "111", "actor_country_code": "IRQ"},
     ),
     # a manner is no nation: "Soviet-style" names no Russian target
     (

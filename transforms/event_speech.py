@@ -92,7 +92,12 @@ def accord_statement(verb: Token) -> tuple[str, str, None] | None:
     return None
 
 
-CHARACTERIZING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "describe"})
+CHARACTERIZING_VERBS = frozenset(
+    {"call", "brand", "label", "dub", "term", "describe", "characterize", "characterise"}
+    | {"compare", "liken"}
+)
+# what something is compared or likened to names it: "comparing the Dutch government to Nazis"
+LIKENING_VERBS = frozenset({"compare", "liken"})
 
 
 def characterization(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
@@ -103,16 +108,24 @@ def characterization(verb: Token, resources: Resources) -> tuple[str, str, None]
     lemma = verb.lemma_.lower()
     if lemma not in CHARACTERIZING_VERBS:
         return None
+    if lemma in LIKENING_VERBS:
+        # only a thing likened to something: "compared the Dutch government to Nazis", not
+        # "even compared with Chinese goods"
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        preps = ("to", "with")
+    else:
+        preps = ("as",)
     complements = [
         c
         for c in verb.children
-        if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i)
+        if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i)
     ]
     named = [t for c in complements for t in c.subtree]
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     # (the parser may hang the "for" of "called for the African Union to step in and stop
     # the "xenophobic attacks"" on the infinitive: the word after the verb decides)
-    if after is None or after.lower_ not in APPEAL_PARTICLES:
+    if lemma not in LIKENING_VERBS and (after is None or after.lower_ not in APPEAL_PARTICLES):
         # "called it "unconstitutional"", "called that finding the "height of absurdity"":
         # the parser often hangs the quoted name on the object or elsewhere; what the verb's
         # clause quotes after it is the name it gives
