@@ -171,8 +171,8 @@ def _warning_code(verb: Token, code: str, resources: Resources) -> str:
         c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children
     )
     if ccomp is not None and _own_hostile_act(verb, ccomp, resources):
-        # "warned that it was ready to retaliate", "Iran's navy commander warned that Iran
-        # would close off the Strait of Hormuz": a threat (annotators: 13x)
+        # "warned Iran that it was ready to retaliate", "warned the United States it may
+        # take retaliatory measures": a threat (annotators: 13x)
         return code
     if (ccomp is not None or fronted or foreseen) and not threat:
         # what the comment is about is a topic, not a target: annotators leave the
@@ -468,13 +468,14 @@ def _in_words(verb: Token, actor: Token | None, target: Token | None) -> bool:
 def _legal_charge(verb: Token) -> bool:
     """A charge brought with legal action (173): "charged two FSB officers with treason",
     "was charged on Friday"; "charged that the government lied" and "was charged with not
-    doing enough" stay accusations (112), "was charged down" (a rugby kick) none of it."""
+    doing enough" stay accusations (112), and so does "was charged down" (a rugby kick)."""
     children = list(verb.children)
     if any(c.dep_ == "prt" for c in children):
         return False
-    for prep in (c for c in children if c.dep_ == "prep" and c.lower_ == "with"):
+    with_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if with_ is not None:
         # (a failing is no crime: "charged with not doing enough")
-        return not any(t.dep_ == "neg" for t in prep.subtree)
+        return not any(t.dep_ == "neg" for t in with_.subtree)
     return any(c.dep_ == "auxpass" for c in children) and not any(
         c.dep_ in ("ccomp", "advcl") for c in children
     )
