@@ -889,6 +889,7 @@ def test_idiomatic_objects_are_not_events(process: Process):
     assert process("Any criticism of Moscow was met with derision.").events == []
     assert process("Oliver Stone's film met with scathing reviews from US critics.").events == []
     assert process("It will be challenging for Latvia to meet the objective.").events == []
+    assert process("The row has poisoned relations between Russia and Britain.").events == []
     met = process("Putin met with Erdogan in Ankara.").events
     assert [(e.event_root_code, e.actor_country_code, e.target_country_code) for e in met] == [
         ("04", "RUS", "TUR")
@@ -1816,6 +1817,17 @@ RULES_TABLE = [
         'Iraq characterized the attack as "a serious violation of Iraqi sovereignty".',
         "characterize",
         {"event_code": "111", "actor_country_code": "IRQ"},
+    ),
+    # verbs the source dictionary lacks (scripts/cameo_overrides.tsv)
+    (
+        "Trump singled out China, tweeting that North Korea is behaving very badly.",
+        "single out",
+        {"event_code": "111", "actor_country_code": "USA", "target_country_code": "CHN"},
+    ),
+    (
+        "Alexander Litvinenko was poisoned by a rare radioactive material in London in 2006.",
+        "poison",
+        {"event_root_code": "18"},
     ),
     # a manner is no nation: "Soviet-style" names no Russian target
     (
