@@ -20,6 +20,7 @@ AMOUNT_NOUNS = frozenset(
     {"dlr", "dlrs", "dollar", "yen", "mark", "pound", "euro", "franc", "rouble", "ruble", "yuan"}
     | {"rupee", "tonne", "ton", "barrel", "pct", "percent", "million", "billion", "sum", "amount"}
 )
+STAND_IN_NOUNS = MEASURE_NOUNS | AMOUNT_NOUNS  # (joined once: read for every word after a verb)
 MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "npadvmod"})
 
 
@@ -32,7 +33,7 @@ def _phrase_lemmas(verb: Token, bare: bool = False) -> list[tuple[str, Token]]:
     if bare:
         # "two days of talks", "several hours of talks": the measure stands for its noun
         for token in verb.doc[verb.i + 1 : verb.i + 1 + PHRASE_WINDOW * 2]:
-            if token.lemma_.lower() in MEASURE_NOUNS | AMOUNT_NOUNS:
+            if token.lemma_.lower() in STAND_IN_NOUNS:
                 of = next((c for c in token.children if c.lower_ == "of"), None)
                 if of is not None:
                     skip.update((token.i, of.i))

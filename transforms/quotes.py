@@ -22,6 +22,7 @@ from transforms.text_spans import SentenceIndex, doc_text
 OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“", "‘": "’", "'": "'"}
 MIXED_DOUBLE = ('"', "”")  # either closes an opening '"' or '“'
 CLOSE_NEXT = frozenset(".,;:!?)]}—–")  # what follows a closing mark in place of a space
+OPEN_AFTER = frozenset("([{—–")  # what precedes an opening mark in place of a space
 SINGLE = frozenset("‘'")  # single marks double as apostrophes: they open only at a word start
 PRONOUNS = {"he": "male", "she": "female", "it": None, "they": None, "i": None, "we": None}
 # "the company said", like "it said": the organization that spoke last before them
@@ -164,9 +165,13 @@ def _straight_role(text: str, i: int) -> str:
     text this gets.)"""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if not before.isspace() and before not in "([{—–" and (after.isspace() or after in CLOSE_NEXT):
+    if (
+        not before.isspace()
+        and before not in OPEN_AFTER
+        and (after.isspace() or after in CLOSE_NEXT)
+    ):
         return "close"
-    if (before.isspace() or before in "([{—–") and (after.isalnum() or after in "'‘(["):
+    if (before.isspace() or before in OPEN_AFTER) and (after.isalnum() or after in "'‘(["):
         return "open"
     return ""
 
