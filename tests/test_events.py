@@ -1964,6 +1964,82 @@ RULES_TABLE = [
         "pledge to pull",
         {"event_root_code": "03", "actor_country_code": "USA"},
     ),
+    # a person's pledge or promise of an act the lexicon lacks is an intent too
+    (
+        "British Prime Minister Theresa May pledged to reform the care system.",
+        "pledge to reform",
+        {"event_code": "030", "actor_country_code": "GBR"},
+    ),
+    # a nation agreeing to terms, offering a thing: an intent (030)
+    (
+        "Malaysia agreed to the oil-for-bridges deal in October.",
+        "agree to",
+        {"event_code": "030", "actor_country_code": "MYS"},
+    ),
+    (
+        "EU states agreed a ten-point program to assist Libya.",
+        "agree",
+        {"event_code": "030", "actor_country_code": "IGO"},
+    ),
+    (
+        "A plan to curb migration was agreed by EU leaders at their summit in Malta.",
+        "agree",
+        {"event_code": "030", "actor_country_code": "IGO", "target_text": "A plan"},
+    ),
+    (
+        "It was only fair to open the Japanese market to foreign firms, as Japan had "
+        "previously agreed.",
+        "agree",
+        {"event_code": "030", "actor_country_code": "JPN"},
+    ),
+    (
+        "Venezuelan President Hugo Chavez has offered China access to the country's oil reserves.",
+        "offer",
+        {"event_code": "030", "actor_country_code": "VEN", "target_country_code": "CHN"},
+    ),
+    # "opened fire" is no disaster's fire
+    (
+        "Several US contractors were killed when a member of the Afghan security forces "
+        "opened fire at Kabul airport.",
+        "open fire",
+        {"event_root_code": "19", "actor_country_code": "AFG"},
+    ),
+    # an arrest by nobody named is made in the one country the sentence names
+    (
+        "Eight other people were arrested after properties across the UK were raided.",
+        "arrest",
+        {"event_code": "173", "actor_country_code": None, "target_country_code": "GBR"},
+    ),
+    # talks completed or stepped up are talks held (046)
+    (
+        "The Philippines and its bank advisory committee completed another round of debt "
+        "rescheduling talks.",
+        "complete talk",
+        {"event_code": "046", "actor_country_code": "PHL"},
+    ),
+    (
+        "Moscow and Tokyo have stepped up talks on a peace treaty.",
+        "step up talk",
+        {"event_code": "046", "actor_country_code": "RUS", "target_country_code": "JPN"},
+    ),
+    # a place the entity linker knows though the recogniser tagged it otherwise
+    (
+        "A French government team has arrived in Antananarivo to negotiate a new 180 mln "
+        "franc credit for the Madagascar government, diplomatic sources said.",
+        "arrive",
+        {"event_code": "042", "actor_country_code": "FRA", "target_country_code": "MDG"},
+    ),
+    # a demand or appeal is aimed at the one bidden to act
+    (
+        "Minsk demanded that Russia switch to equal netback pricing.",
+        "demand",
+        {"event_code": "100", "actor_country_code": "BLR", "target_country_code": "RUS"},
+    ),
+    (
+        "The European ministers appealed for Japan to make a greater effort to open its markets.",
+        "appeal",
+        {"event_root_code": "02", "target_country_code": "JPN"},
+    ),
 ]
 
 
@@ -1974,6 +2050,22 @@ def test_rules_table(
     rules = replace(resources, event_scorer=None)
     event = next(e for e in process(text, using=rules).events if e.predicate == predicate)
     assert {k: getattr(event, k) for k in expected} == expected
+
+
+def test_a_private_deal_an_empty_offer_and_a_hope_stay_as_they_were(
+    process: Process, resources: Resources
+):
+    rules = replace(resources, event_scorer=None)
+    # a person agreeing to buy is business, not a promise of the nation's
+    text = "Spanish businessman Juan Perez agreed to buy the stake for 20 mln dlrs."
+    assert process(text, using=rules).events == []
+    # nothing offered
+    text = "The government offered no further information about the deployment."
+    assert process(text, using=rules).events == []
+    # a hope bids no one: its clause's subject is not its target
+    text = "Reagan said he hoped the Japanese would soon end their unfair practices."
+    (hope,) = process(text, using=rules).events
+    assert (hope.predicate, hope.target_country_code) == ("hope", None)
 
 
 def test_what_a_document_provides_is_no_event(process: Process, resources: Resources):

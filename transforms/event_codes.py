@@ -522,7 +522,15 @@ def no_perpetrator(
         # "it has infected 200 people and killed three": the verb it is coordinated with
         causes.append(verb.head)
     words = resources.disaster_words
-    return any(c.lemma_.lower() in words for c in causes)
+    return any(c.lemma_.lower() in words and not _dealt(c) for c in causes)
+
+
+def _dealt(noun: Token) -> bool:
+    """A disaster word that names what people do: ``opened fire``, ``a wave of jet fighter
+    bombers`` (the measure of what follows it, ``_measured``)."""
+    if noun.lemma_.lower() == "fire" and noun.dep_ == "dobj" and noun.head.lemma_ == "open":
+        return True
+    return _measured(noun) is not noun
 
 
 BOMBING_WORDS = frozenset(

@@ -92,6 +92,61 @@ def accord_statement(verb: Token) -> tuple[str, str, None] | None:
     return None
 
 
+AGREED_PREPS = frozenset({"to", "on", "upon"})
+
+
+def agreed_terms(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
+    """``Malaysia agreed to the oil-for-bridges deal``, ``EU states agreed a 10-point
+    program``, ``as Japan had previously agreed``: a nation or its body agreeing to terms the
+    lexicon has no phrase for is an intent to cooperate (030; annotators code it 03x), not a
+    company's deal nor a view shared (``agree that``, ``agree with`` a person: 019)."""
+    if verb.lemma_.lower() != "agree" or any(
+        c.dep_ in ("xcomp", "ccomp", "neg") for c in verb.children
+    ):
+        return None
+    actor, passive = subject_of(verb)
+    if actor is None or not _political(actor, resources):
+        return None
+    if passive:
+        return "030", "agree", None  # "a plan ... has been agreed on by EU leaders"
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+            return "030", "agree", None
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in AGREED_PREPS
+            and any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children)
+        ):
+            return "030", f"agree {child.lower_}", None
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return "030", "agree", None
+    return None
+
+
+def offered_help(verb: Token, resources: Resources) -> tuple[str, str, None] | None:
+    """``The U.S. offered grain``, ``Chavez has offered China wide-ranging access``: a nation,
+    its body or a person offering a thing the lexicon has no phrase for promises it (030;
+    annotators code 03x); a company's offer is business, an offer to act is coded from the
+    act (``matrix_act``)."""
+    if verb.lemma_.lower() != "offer" or any(
+        c.dep_ in ("xcomp", "ccomp", "neg") for c in verb.children
+    ):
+        return None
+    actor, passive = subject_of(verb)
+    if passive or actor is None:
+        return None
+    if not (_political(actor, resources) or actor.ent_type_ == "PERSON"):
+        return None
+    if not any(
+        c.dep_ == "dobj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and not any(d.lower_ == "no" for d in c.children)  # "offered no further information"
+        for c in verb.children
+    ):
+        return None
+    return "030", "offer", None
+
+
 CHARACTERIZING_VERBS = frozenset(
     {"call", "brand", "label", "dub", "term", "describe", "characterize", "characterise"}
     | {"compare", "liken"}
@@ -225,6 +280,9 @@ def infinitive_complement(verb: Token) -> Token | None:
 INTENT_CODES = {"03": "036", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 INTENT_HEADS = frozenset({"agree", "pledge", "promise", "vow", "offer", "undertake"})
 THREAT_VOWS = frozenset({"vow"})
+# a person's pledge is a political promise ("Nigel Lawson pledged to continue making defeat of
+# inflation a top priority"); a person who agrees to buy or to answer questions is no side
+PERSONAL_PLEDGES = frozenset({"pledge", "promise", "vow"})
 
 
 POLITICAL_NOUNS = frozenset(
@@ -259,7 +317,10 @@ def matrix_act(verb: Token, resources: Resources) -> tuple[str, str, None] | Non
             # their bodies promise what the lexicon has no verb for ("the two sides agreed
             # to conduct feasibility studies", "Japan agreed to stimulate its economy")
             actor, _ = subject_of(verb)
-            if actor is None or not _political(actor, resources):
+            if actor is None or not (
+                _political(actor, resources)
+                or (lemma in PERSONAL_PLEDGES and actor.ent_type_ == "PERSON")
+            ):
                 return None
             return "030", f"{lemma} to {act_lemma}", None
         if lemma in THREAT_VOWS and (act_code[:2] >= "14" or act_code[:2] in ("11", "13")):
