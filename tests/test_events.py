@@ -1997,6 +1997,18 @@ RULES_TABLE = [
         "offer",
         {"event_code": "030", "actor_country_code": "VEN", "target_country_code": "CHN"},
     ),
+    (
+        "Saudi output fell, showing the kingdom's determination to keep prices at 18 dlrs a "
+        "barrel, as agreed by Opec last December.",
+        "agree",
+        {"event_code": "030", "actor_country_code": "IGO"},
+    ),
+    # officials of a region serve none of the countries the sentence names
+    (
+        "The Arab League chief urged Arab governments to do more to resolve Syria's conflict.",
+        "urge",
+        {"event_code": "020", "actor_country_code": "IGO", "target_country_code": None},
+    ),
     # "opened fire" is no disaster's fire
     (
         "Several US contractors were killed when a member of the Afghan security forces "
@@ -2058,6 +2070,9 @@ def test_a_private_deal_an_empty_offer_and_a_hope_stay_as_they_were(
     rules = replace(resources, event_scorer=None)
     # a person agreeing to buy is business, not a promise of the nation's
     text = "Spanish businessman Juan Perez agreed to buy the stake for 20 mln dlrs."
+    assert process(text, using=rules).events == []
+    # a nation's trade is no promise either
+    text = "Greece has agreed to buy 30,000 tonnes of Spanish corn, a spokesman said."
     assert process(text, using=rules).events == []
     # nothing offered
     text = "The government offered no further information about the deployment."

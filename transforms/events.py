@@ -323,6 +323,7 @@ def _phrase_countries(
         actor_country is None
         and actor_head is not None
         and is_official(actor_head, resources)
+        and not _regional(actor_span)
         and len({m.country for m in facts.mentions} - {target_country}) == 1
     ):
         # "Ministry spokesman Shen Danyang urged the US ...": an official or government
@@ -341,7 +342,12 @@ def _phrase_countries(
         # government": a bare government, parliament or administration is the actor's own
         # (annotators: 32 of the 36 such targets in bench/events_train.jsonl)
         target_country = actor_country
-    if target_country is None and target_head is not None and is_official(target_head, resources):
+    if (
+        target_country is None
+        and target_head is not None
+        and is_official(target_head, resources)
+        and not _regional(target_span)
+    ):
         if target_head.ent_type_ != "PERSON":
             # not a person named without nationality: "Baratov was arrested on a US
             # warrant in Canada", "Flynn ... the Russian ambassador"
@@ -351,6 +357,21 @@ def _phrase_countries(
             # country in the sentence, an official of the actor's own country
             target_country = actor_country
     return actor_country, target_country
+
+
+# peoples of several nations: "Arab governments", "European leaders"
+REGIONAL_DEMONYMS = frozenset(
+    {"arab", "european", "african", "asian", "western", "latin", "gulf", "nordic"}
+    | {"scandinavian", "balkan", "baltic", "caribbean", "pacific", "mideast"}
+)
+
+
+def _regional(span: Span | None) -> bool:
+    """A phrase whose nationality word names several nations: ``Arab governments``,
+    ``European ministers`` serve no one country the sentence names."""
+    return span is not None and any(
+        t.ent_type_ == "NORP" and t.lower_ in REGIONAL_DEMONYMS for t in span
+    )
 
 
 DOMESTIC_BODIES = frozenset({"government", "administration", "cabinet", "parliament"})
