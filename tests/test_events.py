@@ -2009,6 +2009,13 @@ RULES_TABLE = [
         "urge",
         {"event_code": "020", "actor_country_code": "IGO", "target_country_code": None},
     ),
+    # what a speaker says names no country of the speaker's
+    (
+        'Assistant banking commissioner David Wong told Reuters: "There are no special '
+        'favours towards the Japanese."',
+        "tell",
+        {"event_code": "010", "actor_country_code": None, "target_country_code": "GBR"},
+    ),
     # "opened fire" is no disaster's fire
     (
         "Several US contractors were killed when a member of the Afghan security forces "
