@@ -2009,6 +2009,13 @@ RULES_TABLE = [
         "urge",
         {"event_code": "020", "actor_country_code": "IGO", "target_country_code": None},
     ),
+    # a government body the recogniser names as an organisation is an official target
+    (
+        "Japanese securities houses have asked the Finance Ministry to consider introducing "
+        "auctions of 10-year government bonds.",
+        "ask",
+        {"event_code": "020", "actor_country_code": "JPN", "target_country_code": "JPN"},
+    ),
     # what a speaker says names no country of the speaker's
     (
         'Assistant banking commissioner David Wong told Reuters: "There are no special '

@@ -350,7 +350,7 @@ def _phrase_countries(
     if (
         target_country is None
         and target_head is not None
-        and is_official(target_head, resources)
+        and (is_official(target_head, resources) or _named_body(target_head, resources))
         and not _regional(target_span)
     ):
         if target_head.ent_type_ != "PERSON":
@@ -394,6 +394,12 @@ def _regional(span: Span | None) -> bool:
     return span is not None and any(
         t.ent_type_ == "NORP" and t.lower_ in REGIONAL_DEMONYMS for t in span
     )
+
+
+def _named_body(noun: Token, resources: Resources) -> bool:
+    """A government body named as an organisation with no country of its own (``the Finance
+    Ministry``): an official noun, as a target."""
+    return noun.ent_type_ == "ORG" and noun.lemma_.lower() in resources.official_nouns
 
 
 DOMESTIC_BODIES = frozenset({"government", "administration", "cabinet", "parliament"})
