@@ -2085,6 +2085,12 @@ def test_a_private_deal_an_empty_offer_and_a_hope_stay_as_they_were(
     # a person agreeing to buy is business, not a promise of the nation's
     text = "Spanish businessman Juan Perez agreed to buy the stake for 20 mln dlrs."
     assert process(text, using=rules).events == []
+    # a view agreed with, which the parser splits at "was", is no agreement to terms
+    text = (
+        "The Lord Chancellor, Lord Falconer, agreed the 1701 Act of Settlement, which governs "
+        "the succession, was discriminatory but added that its effects are limited."
+    )
+    assert [e.event_code for e in process(text, using=rules).events if e.predicate == "agree"] == []
     # a nation's trade is no promise either
     text = "Greece has agreed to buy 30,000 tonnes of Spanish corn, a spokesman said."
     assert process(text, using=rules).events == []

@@ -104,6 +104,11 @@ def agreed_terms(verb: Token, resources: Resources) -> tuple[str, str, None] | N
         c.dep_ in ("xcomp", "ccomp", "neg") for c in verb.children
     ):
         return None
+    if any(
+        c.dep_ == "conj" and c.lemma_ == "be" and not any(g.dep_ == "nsubj" for g in c.children)
+        for c in verb.children
+    ):
+        return None  # a view the parser split: "agreed the 1701 Act ... was discriminatory"
     actor, passive = subject_of(verb)
     if actor is None or not _political(actor, resources):
         return None
