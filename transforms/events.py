@@ -320,26 +320,21 @@ def _phrase_countries(
     )
     sent = verb.sent
     spans = [s for s in (actor_span, target_span) if s is not None]
-    unquoted = list(sent)
-    if actor_country is None:
-        outside = _unquoted(sent)
-        if verb in outside:
-            unquoted = outside  # (a verb quoted is read with its quotation's countries)
-    unquoted_ids = {t.i for t in unquoted}
-    named = {m.country for m in facts.mentions if m.head.i in unquoted_ids}
     if (
         actor_country is None
         and actor_head is not None
         and is_official(actor_head, resources)
         and not _regional(actor_span)
-        and len(named - {target_country}) == 1
     ):
         # "Ministry spokesman Shen Danyang urged the US ...": an official or government
         # body with no stated nationality serves the one other country the sentence names
         # (not the target's own: "officials accused Japanese makers"); where it names
         # several, the rules leave the choice to the scorer's arg model, which was right
         # more often out of fold (docs/benchmarks.md, events11)
-        actor_country = linker.country_in(unquoted, spans, (target_country,))
+        words = _said_outside(verb, sent)
+        ids = {t.i for t in words}
+        if len({m.country for m in facts.mentions if m.head.i in ids} - {target_country}) == 1:
+            actor_country = linker.country_in(words, spans, (target_country,))
     if (
         target_country is None
         and target_head is not None
@@ -370,10 +365,11 @@ def _phrase_countries(
 DOUBLE_QUOTES = frozenset({'"', "“", "”"})
 
 
-def _unquoted(sent: Span) -> list[Token]:
-    """The sentence's words outside its quotations: what a speaker says names no country of
-    the speaker's ("K.K Wong told Reuters: 'There are no special favours towards the
-    Japanese'" is no Japanese official)."""
+def _said_outside(verb: Token, sent: Span) -> list[Token]:
+    """The sentence's words outside its quotations when the verb is outside them: what a
+    speaker says names no country of the speaker's ("K.K Wong told Reuters: 'There are no
+    special favours towards the Japanese'" is no Japanese official); a verb quoted is read
+    with its quotation's countries."""
     inside = False
     words = []
     for token in sent:
@@ -381,6 +377,8 @@ def _unquoted(sent: Span) -> list[Token]:
             inside = not inside
         elif not inside:
             words.append(token)
+        elif token.i == verb.i:
+            return list(sent)
     return words
 
 
