@@ -523,15 +523,14 @@ class Linker:
             if followed_by_backer(token.doc, token.idx + len(token.text)):
                 continue
             code = self._demonym(token, plural=False)
-            if code is None and token.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
-                entity_id = self.entity_at(token)
-                code = self.entities.info[entity_id][2] if entity_id is not None else None
-            elif code is None and token.pos_ == "PROPN":
-                # a place the entity linker found where the recogniser saw none or another
-                # kind ("arrived in Antananarivo", tagged ORG)
+            placed = token.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
+            if code is None and (placed or token.pos_ == "PROPN"):
+                # (also a place the entity linker found where the recogniser saw none or
+                # another kind: "arrived in Antananarivo", tagged ORG)
                 entity_id = self.entity_at(token)
                 info = self.entities.info[entity_id] if entity_id is not None else None
-                code = info[2] if info is not None and info[0] == "place" else None
+                if info is not None and (placed or info[0] == "place"):
+                    code = info[2]
             if code is None and not token.ent_type_ and token.pos_ == "PROPN":
                 # a country name the recogniser missed ("could cost the UK £1 billion")
                 code = self._country_name_in(token.doc[token.i : token.i + 1])
