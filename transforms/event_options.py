@@ -75,14 +75,19 @@ class SentenceFacts:
     sport: bool  # it is sports news
     commerce: bool  # it names money, shares or prices
     firms: bool  # it names a company
+    quoted: list[tuple[int, int]]  # the document's quotations that reach into it (offsets)
 
 
-def sentence_facts(sent: Span, linker: Linker, resources: Resources) -> SentenceFacts:
+def sentence_facts(
+    sent: Span, linker: Linker, resources: Resources, quoted: list[tuple[int, int]]
+) -> SentenceFacts:
+    """``quoted``: the document's spans between quotation marks (``find_quote_marks``)."""
     return SentenceFacts(
         mentions=_country_mentions(sent, linker),
         sport=sports_news(sent, resources.sport_words),
         commerce=is_commerce(sent),
         firms=names_firm(sent, linker.ents_in(sent)),
+        quoted=[(s, e) for s, e in quoted if s < sent.end_char and e > sent.start_char],
     )
 
 

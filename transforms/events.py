@@ -331,7 +331,7 @@ def _phrase_countries(
         # (not the target's own: "officials accused Japanese makers"); where it names
         # several, the rules leave the choice to the scorer's arg model, which was right
         # more often out of fold (docs/benchmarks.md, events11)
-        words = _said_outside(verb, sent)
+        words = _said_outside(verb, sent, facts.quoted)
         ids = {t.i for t in words}
         if len({m.country for m in facts.mentions if m.head.i in ids} - {target_country}) == 1:
             actor_country = linker.country_in(words, spans, (target_country,))
@@ -362,24 +362,14 @@ def _phrase_countries(
     return actor_country, target_country
 
 
-DOUBLE_QUOTES = frozenset({'"', "“", "”"})
-
-
-def _said_outside(verb: Token, sent: Span) -> list[Token]:
-    """The sentence's words outside its quotations when the verb is outside them: what a
-    speaker says names no country of the speaker's ("K.K Wong told Reuters: 'There are no
-    special favours towards the Japanese'" is no Japanese official); a verb quoted is read
-    with its quotation's countries."""
-    inside = False
-    words = []
-    for token in sent:
-        if token.text in DOUBLE_QUOTES:
-            inside = not inside
-        elif not inside:
-            words.append(token)
-        elif token.i == verb.i:
-            return list(sent)
-    return words
+def _said_outside(verb: Token, sent: Span, quoted: list[tuple[int, int]]) -> list[Token]:
+    """The sentence's words outside its quotations (``quoted``, the spans between the
+    marks) when the verb is outside them: what a speaker says names no country of the
+    speaker's ("K.K Wong told Reuters: 'There are no special favours towards the Japanese'" is
+    no Japanese official); a verb quoted is read with its quotation's countries."""
+    if any(s <= verb.idx < e for s, e in quoted):
+        return list(sent)
+    return [t for t in sent if not any(s <= t.idx < e for s, e in quoted)]
 
 
 # peoples of several nations: "Arab governments", "European leaders"
@@ -729,7 +719,9 @@ class _DocContext:
 
     def facts(self, sent: Span) -> SentenceFacts:
         if sent.start not in self.facts_of:
-            self.facts_of[sent.start] = sentence_facts(sent, self.linker, self.resources)
+            self.facts_of[sent.start] = sentence_facts(
+                sent, self.linker, self.resources, self.quoted
+            )
         return self.facts_of[sent.start]
 
 
