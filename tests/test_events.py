@@ -2066,6 +2066,13 @@ RULES_TABLE = [
         "appeal",
         {"event_root_code": "02", "target_country_code": "JPN"},
     ),
+    # an adjective's infinitive has the subject of the copula ("due to", "ready to")
+    (
+        "German Chancellor Angela Merkel, who was due to meet President Donald Trump in "
+        "Washington on Tuesday, postponed her trip until Friday.",
+        "meet",
+        {"actor_text": "German Chancellor Angela Merkel", "actor_country_code": "DEU"},
+    ),
 ]
 
 

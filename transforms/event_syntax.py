@@ -76,7 +76,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         # finite verb is not coordinated with an infinitive or a subjunctive, and the
         # participle goes with the demand; both share the subject of the clause above
         return subject_of(verb.head.head)
-    if verb.dep_ in ("xcomp", "conj", "pcomp") and verb.head.i != verb.i:
+    if verb.dep_ in ("xcomp", "conj", "pcomp", "acomp") and verb.head.i != verb.i:
+        # "Merkel, who was due to meet Trump": the adjective's infinitive has the subject of
+        # the copula the adjective completes
         return subject_of(verb.head)
     if (
         verb.dep_ == "advcl"
