@@ -2073,6 +2073,12 @@ RULES_TABLE = [
         "meet",
         {"actor_text": "German Chancellor Angela Merkel", "actor_country_code": "DEU"},
     ),
+    # a title and the surname of one the actor dictionary names in full ("theresa may")
+    (
+        "Mrs May had earlier criticised the SNP-led government at Holyrood.",
+        "criticise",
+        {"actor_text": "Mrs May", "actor_country_code": "GBR"},
+    ),
 ]
 
 
@@ -2089,6 +2095,13 @@ def test_a_private_deal_an_empty_offer_and_a_hope_stay_as_they_were(
     process: Process, resources: Resources
 ):
     rules = replace(resources, event_scorer=None)
+    # a surname needs a title, and the title a person: no commission is the US's
+    text = "Members will see the deal the UK gets, the European Commission President has warned."
+    (warn,) = [e for e in process(text, using=rules).events if e.predicate == "warn"]
+    assert warn.actor_country_code != "USA"
+    text = "Blair spoke to reporters, and Blair's aide met Obama."
+    meet = next(e for e in process(text, using=rules).events if e.predicate == "meet")
+    assert meet.actor_country_code is None
     # a person agreeing to buy is business, not a promise of the nation's
     text = "Spanish businessman Juan Perez agreed to buy the stake for 20 mln dlrs."
     assert process(text, using=rules).events == []

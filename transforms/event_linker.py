@@ -280,11 +280,8 @@ class Linker:
             return None
         if mention is None:
             return None
-        words = [
-            w
-            for w in mention.text.casefold().replace("’s", "").replace("'s", "").split()
-            if w not in self.resources.titles
-        ]
+        written = mention.text.casefold().replace("’s", "").replace("'s", "").split()
+        words = [w for w in written if w not in self.resources.titles]
         table = self.resources.actor_affiliations
         for key in (" ".join(words), " ".join(words[-2:])):
             if key in table:
@@ -294,7 +291,18 @@ class Linker:
         known = self.resources.known_actor_country(mention.text)
         if known is not None:
             return known
-        return table.get(words[-1]) if words else None
+        if not words:
+            return None
+        if (
+            len(words) == 1
+            and len(written) > 1
+            and head.ent_type_ == "PERSON"
+            and words[0] not in table
+        ):
+            # "Mr Blair", "President Assad": a title and the surname of one the dictionary
+            # names in full ("tony blair"); a bare surname may be anyone's first name
+            return self.resources.actor_surnames.get(words[0])
+        return table.get(words[-1])
 
     def entity_in(self, span: Span, head: Token) -> str | None:
         """The entity whose mention covers the phrase's head, else the first one in the phrase."""

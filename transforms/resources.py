@@ -76,6 +76,10 @@ class Resources:
     # ("social democrats" before "democrats")
     actor_country_codes: dict[str, str] = field(init=False, default_factory=dict)
     actor_names_by_first_word: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
+    # the last word of the dictionary's names of two or more words, where every such name that
+    # ends with it has the same country (derived): "blair" -> GBR from "tony blair", for "Mr
+    # Blair"; a surname names that person only after a title (the linker asks for one)
+    actor_surnames: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         heads = frozenset(p.split(" ", 1)[0] for p in self.cameo_verbs if " " in p)
@@ -90,6 +94,13 @@ class Resources:
         object.__setattr__(
             self, "actor_names_by_first_word", {k: tuple(v) for k, v in by_first.items()}
         )
+        by_last: dict[str, set[str]] = {}
+        for name, code in codes.items():
+            words = name.split()
+            if len(words) > 1 and all(w.isalpha() for w in words):
+                by_last.setdefault(words[-1], set()).add(code)
+        surnames = {last: next(iter(c)) for last, c in by_last.items() if len(c) == 1}
+        object.__setattr__(self, "actor_surnames", {k: v for k, v in surnames.items() if v != "-"})
 
     def nationality(self, name: str, irregular_plurals: bool = True) -> str | None:
         """The country of a nationality or a people: ``Ukrainian``, ``Americans``, ``North
