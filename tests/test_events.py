@@ -2079,6 +2079,12 @@ RULES_TABLE = [
         "criticise",
         {"actor_text": "Mrs May", "actor_country_code": "GBR"},
     ),
+    # a part stands for the whole in a lexicon phrase ("sign agreement")
+    (
+        "China and Switzerland signed one of the most comprehensive free trade agreements.",
+        "sign agreement",
+        {"event_root_code": "05", "actor_country_code": "CHN", "target_country_code": "CHE"},
+    ),
 ]
 
 

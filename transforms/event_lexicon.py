@@ -20,7 +20,10 @@ AMOUNT_NOUNS = frozenset(
     {"dlr", "dlrs", "dollar", "yen", "mark", "pound", "euro", "franc", "rouble", "ruble", "yuan"}
     | {"rupee", "tonne", "ton", "barrel", "pct", "percent", "million", "billion", "sum", "amount"}
 )
-STAND_IN_NOUNS = MEASURE_NOUNS | AMOUNT_NOUNS  # (joined once: read for every word after a verb)
+# "signed one of the most comprehensive free trade agreements": a part stands for the whole
+PART_WORDS = frozenset({"one", "some", "several", "both", "all", "each", "many", "most", "part"})
+# (joined once: read for every word after a verb)
+STAND_IN_NOUNS = MEASURE_NOUNS | AMOUNT_NOUNS | PART_WORDS
 MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod", "npadvmod"})
 
 
@@ -31,7 +34,8 @@ def _phrase_lemmas(verb: Token, bare: bool = False) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     skip: set[int] = set()
     if bare:
-        # "two days of talks", "several hours of talks": the measure stands for its noun
+        # "two days of talks", "several hours of talks", "one of the agreements": the measure
+        # or the part stands for its noun
         for token in verb.doc[verb.i + 1 : verb.i + 1 + PHRASE_WINDOW * 2]:
             if token.lemma_.lower() in STAND_IN_NOUNS:
                 of = next((c for c in token.children if c.lower_ == "of"), None)
