@@ -2105,6 +2105,10 @@ def test_a_private_deal_an_empty_offer_and_a_hope_stay_as_they_were(
     text = "Members will see the deal the UK gets, the European Commission President has warned."
     (warn,) = [e for e in process(text, using=rules).events if e.predicate == "warn"]
     assert warn.actor_country_code != "USA"
+    # a gathering one acts at is no one the act is aimed at
+    text = "Speaking at an American Chamber of Commerce lunch, Engering warned of more to come."
+    speak = next(e for e in process(text, using=rules).events if e.predicate == "speak")
+    assert (speak.target_text, speak.target_country_code) == (None, None)
     text = "Blair spoke to reporters, and Blair's aide met Obama."
     meet = next(e for e in process(text, using=rules).events if e.predicate == "meet")
     assert meet.actor_country_code is None

@@ -15,6 +15,12 @@ SUBJUNCTIVE_HEADS = frozenset(
 
 
 TARGET_PREPS = ("against", "with", "on", "to", "at", "into", "from")
+# where one acts, not whom one acts on: "pledged at G-7 meetings to boost", "speaking at a
+# press conference"
+GATHERING_NOUNS = frozenset(
+    {"meeting", "summit", "conference", "session", "forum", "rally", "ceremony", "briefing"}
+    | {"gathering", "funeral", "lunch", "dinner", "reception", "convention", "talk"}
+)
 
 
 def noun_phrase(token: Token) -> Span:
@@ -212,8 +218,11 @@ def prep_target(head: Token, after: int | None = None) -> Token | None:
             and prep.i > (head.i if after is None else after)
         ):
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
-                    return pobj
+                if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                if _gathering(pobj):
+                    continue
+                return pobj
     return None
 
 
@@ -296,8 +305,11 @@ def object_of(verb: Token, phrase_end: Token | None) -> Token | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lemma_.lower() in TARGET_PREPS and child.i >= start:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
-                    return pobj
+                if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                if _gathering(pobj):
+                    continue
+                return pobj
     if phrase_end is not None and phrase_end.dep_ == "pobj":
         return phrase_end  # "speak by telephone with X": the phrase ends on its target's prep
     for child in verb.subtree:
@@ -307,9 +319,15 @@ def object_of(verb: Token, phrase_end: Token | None) -> Token | None:
             and child.head.head.i in (verb.i, *(t.i for t in verb.children))
             and child.i > start
             and child.ent_type_ not in ("DATE", "TIME")
+            and not _gathering(child)
         ):
             return child
     return None
+
+
+def _gathering(pobj: Token) -> bool:
+    """``at G-7 meetings``: the place of the act, no one it is aimed at."""
+    return pobj.head.lower_ == "at" and pobj.lemma_.lower() in GATHERING_NOUNS
 
 
 def when_clause(clause: Token) -> bool:
