@@ -2079,6 +2079,12 @@ RULES_TABLE = [
         "criticise",
         {"actor_text": "Mrs May", "actor_country_code": "GBR"},
     ),
+    # a person the corpus names often, placed by the actor dictionary's people section
+    (
+        "Jack Straw has attacked the decision by the highest court.",
+        "attack decision",
+        {"actor_text": "Jack Straw", "actor_country_code": "GBR"},
+    ),
     # a part stands for the whole in a lexicon phrase ("sign agreement")
     (
         "China and Switzerland signed one of the most comprehensive free trade agreements.",
