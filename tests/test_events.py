@@ -2085,6 +2085,12 @@ RULES_TABLE = [
         "attack decision",
         {"actor_text": "Jack Straw", "actor_country_code": "GBR"},
     ),
+    # a promise that something will be is an intent, though its clause reads as a quotation
+    (
+        "Japan has promised that the rules would be nearly identical to the TPP.",
+        "promise",
+        {"event_code": "030", "actor_country_code": "JPN"},
+    ),
     # a part stands for the whole in a lexicon phrase ("sign agreement")
     (
         "China and Switzerland signed one of the most comprehensive free trade agreements.",
@@ -2111,6 +2117,9 @@ def test_a_private_deal_an_empty_offer_and_a_hope_stay_as_they_were(
     text = "Members will see the deal the UK gets, the European Commission President has warned."
     (warn,) = [e for e in process(text, using=rules).events if e.predicate == "warn"]
     assert warn.actor_country_code != "USA"
+    # a promise whose quotation says what is, not what will be, stays its statement
+    text = "Mr Brown promised that the rebate was fully justified."
+    assert "promise" not in [e.predicate for e in process(text, using=rules).events]
     # a gathering one acts at is no one the act is aimed at
     text = "Speaking at an American Chamber of Commerce lunch, Engering warned of more to come."
     speak = next(e for e in process(text, using=rules).events if e.predicate == "speak")

@@ -814,7 +814,13 @@ def _statement_gate(
 ) -> str | None:
     """Why the rules drop the act before its sides are known: a verb that only introduces a
     quote, or one with neither actor nor target."""
-    if quote is not None and root != "01" and addressee_of(verb) is None and coding.matrix is None:
+    if (
+        quote is not None
+        and root != "01"
+        and addressee_of(verb) is None
+        and coding.matrix is None
+        and not _promised_future(verb)
+    ):
         # "'Why ...?', he asked", "X promised the rebate was 'fully justified'": a verb
         # that only introduces a quote is the statement itself, not the act it names (a
         # request, a pledge), unless it is aimed at someone ("urged Iran", "called on");
@@ -824,6 +830,22 @@ def _statement_gate(
     if arguments.actor is None and arguments.target is None and quote is None:
         return "no_args"
     return None
+
+
+PROMISING_VERBS = frozenset({"pledge", "promise", "guarantee", "undertake"})
+FUTURE_MODALS = frozenset({"will", "would", "shall"})
+
+
+def _promised_future(verb: Token) -> bool:
+    """``China had promised that Macao's system will be maintained``: a promise of what will
+    be is an intent, not the statement that introduces a quote."""
+    return verb.lemma_.lower() in PROMISING_VERBS and any(
+        c.dep_ == "ccomp"
+        and any(
+            a.dep_ in ("aux", "auxpass") and a.lemma_.lower() in FUTURE_MODALS for a in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _hosted_country(
