@@ -2091,6 +2091,12 @@ RULES_TABLE = [
         "promise",
         {"event_code": "030", "actor_country_code": "JPN"},
     ),
+    # a request for a thing is the request, though it also introduces a quotation
+    (
+        "Ecuador asked for the loan to guarantee domestic supplies.",
+        "ask for",
+        {"event_code": "020", "actor_country_code": "ECU", "target_text": "the loan"},
+    ),
     # a part stands for the whole in a lexicon phrase ("sign agreement")
     (
         "China and Switzerland signed one of the most comprehensive free trade agreements.",

@@ -820,6 +820,7 @@ def _statement_gate(
         and addressee_of(verb) is None
         and coding.matrix is None
         and not _promised_future(verb)
+        and not _asked_for_thing(coding.phrase_end, quote)
     ):
         # "'Why ...?', he asked", "X promised the rebate was 'fully justified'": a verb
         # that only introduces a quote is the statement itself, not the act it names (a
@@ -845,6 +846,17 @@ def _promised_future(verb: Token) -> bool:
             a.dep_ in ("aux", "auxpass") and a.lemma_.lower() in FUTURE_MODALS for a in c.children
         )
         for c in verb.children
+    )
+
+
+def _asked_for_thing(phrase_end: Token | None, quote: QuoteRecord) -> bool:
+    """``Ecuador asked for the loan to guarantee supplies``: a request for a thing outside the
+    quotation the verb also introduces is the request."""
+    if phrase_end is None or phrase_end.dep_ != "prep":
+        return False
+    return any(
+        c.dep_ == "pobj" and not quote.start_char <= c.idx < quote.end_char
+        for c in phrase_end.children
     )
 
 
