@@ -2097,6 +2097,13 @@ RULES_TABLE = [
         "ask for",
         {"event_code": "020", "actor_country_code": "ECU", "target_text": "the loan"},
     ),
+    # a call for someone to act is the appeal, not a bare reporting verb
+    (
+        "US President Donald Trump has called for American companies to bring their "
+        "manufacturing operations home.",
+        "call for",
+        {"event_code": "020", "actor_country_code": "USA", "target_country_code": "USA"},
+    ),
     # a part stands for the whole in a lexicon phrase ("sign agreement")
     (
         "China and Switzerland signed one of the most comprehensive free trade agreements.",

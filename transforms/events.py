@@ -548,7 +548,9 @@ def _coding(verb: Token, quote: QuoteRecord | None, resources: Resources) -> _Co
         and matrix is None
         and withheld is None
         and lemma in resources.speech_verbs
-        and not any(c.dep_ in ("dobj", "dative") or _aimed_prep(c) for c in verb.children)
+        and not any(
+            c.dep_ in ("dobj", "dative") or _aimed_prep(c) or _sought(c) for c in verb.children
+        )
         and not specific_statement(verb, resources)
     ):
         gate = "speech"
@@ -846,6 +848,16 @@ def _promised_future(verb: Token) -> bool:
             a.dep_ in ("aux", "auxpass") and a.lemma_.lower() in FUTURE_MODALS for a in c.children
         )
         for c in verb.children
+    )
+
+
+def _sought(child: Token) -> bool:
+    """``called for an investigation``, ``called for American companies to bring their
+    operations home``: the thing or the act a call or request is for."""
+    if child.dep_ == "prep" and child.lower_ == "for":
+        return any(c.dep_ == "pobj" for c in child.children)
+    return child.dep_ in ("advcl", "ccomp", "xcomp") and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in child.children
     )
 
 
