@@ -2104,6 +2104,12 @@ RULES_TABLE = [
         "call for",
         {"event_code": "020", "actor_country_code": "USA", "target_country_code": "USA"},
     ),
+    # an organisation the corpus names often, placed by the actor dictionary
+    (
+        "The National Audit Office praised ministers for reaching the benchmark.",
+        "praise",
+        {"actor_text": "The National Audit Office", "actor_country_code": "GBR"},
+    ),
     # a part stands for the whole in a lexicon phrase ("sign agreement")
     (
         "China and Switzerland signed one of the most comprehensive free trade agreements.",
