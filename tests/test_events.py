@@ -2110,6 +2110,17 @@ RULES_TABLE = [
         "praise",
         {"actor_text": "The National Audit Office", "actor_country_code": "GBR"},
     ),
+    # a word the tokenizer split at its hyphen stays whole in the phrase
+    (
+        "The co-chair of the group has called on President Donald Trump to appoint an envoy.",
+        "call on",
+        {"actor_text": "The co-chair", "target_country_code": "USA"},
+    ),
+    (
+        "The Ukrainian prosecutor accused the ex-president of high treason.",
+        "accuse",
+        {"target_text": "the ex-president"},
+    ),
     # a part stands for the whole in a lexicon phrase ("sign agreement")
     (
         "China and Switzerland signed one of the most comprehensive free trade agreements.",

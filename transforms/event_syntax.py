@@ -41,7 +41,23 @@ def noun_phrase(token: Token) -> Span:
             and not any(c.dep_ == "pcomp" for c in child.children)
         ):
             right = max(right, child.right_edge.i)
+    while right + 2 < len(doc) and _hyphen_joined(doc[right], doc[right + 1], doc[right + 2]):
+        right += 2  # "The co-chair", "Maite Nkoana-Mashabane": one word the tokenizer split
     return doc[left : right + 1]
+
+
+# prefixes the tokenizer splits from their word ("co-chair", "ex-president")
+HYPHEN_PREFIXES = frozenset({"co", "ex", "vice", "non", "anti", "pro", "self", "deputy"})
+
+
+def _hyphen_joined(left: Token, hyphen: Token, right: Token) -> bool:
+    """A word split at its hyphen: a prefix and its noun, or the two parts of a name. Not a
+    hyphen typed for a space (``president-has requested``) nor a compound (``China-based``)."""
+    if hyphen.text != "-" or left.whitespace_ or hyphen.whitespace_:
+        return False
+    if left.lower_ in HYPHEN_PREFIXES and right.is_alpha:
+        return True
+    return left.is_title and right.is_title and left.ent_type_ == right.ent_type_ != ""
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
