@@ -233,11 +233,8 @@ def prep_target(head: Token, after: int | None = None) -> Token | None:
             and prep.lower_ in TARGET_PREPS
             and prep.i > (head.i if after is None else after)
         ):
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
-                    continue
-                if _gathering(pobj):
-                    continue
+            pobj = next((p for p in prep.children if _aimed_at(p)), None)
+            if pobj is not None:
                 return pobj
     return None
 
@@ -320,30 +317,30 @@ def object_of(verb: Token, phrase_end: Token | None) -> Token | None:
     start = phrase_end.i if phrase_end is not None else verb.i
     for child in verb.children:
         if child.dep_ == "prep" and child.lemma_.lower() in TARGET_PREPS and child.i >= start:
-            for pobj in child.children:
-                if pobj.dep_ != "pobj" or pobj.ent_type_ in ("DATE", "TIME"):
-                    continue
-                if _gathering(pobj):
-                    continue
+            pobj = next((p for p in child.children if _aimed_at(p)), None)
+            if pobj is not None:
                 return pobj
     if phrase_end is not None and phrase_end.dep_ == "pobj":
         return phrase_end  # "speak by telephone with X": the phrase ends on its target's prep
     for child in verb.subtree:
         if (
-            child.dep_ == "pobj"
+            _aimed_at(child)
             and child.head.lemma_.lower() in TARGET_PREPS
             and child.head.head.i in (verb.i, *(t.i for t in verb.children))
             and child.i > start
-            and child.ent_type_ not in ("DATE", "TIME")
-            and not _gathering(child)
         ):
             return child
     return None
 
 
-def _gathering(pobj: Token) -> bool:
-    """``at G-7 meetings``: the place of the act, no one it is aimed at."""
-    return pobj.head.lower_ == "at" and pobj.lemma_.lower() in GATHERING_NOUNS
+def _aimed_at(pobj: Token) -> bool:
+    """A target preposition's object that can be the one an act is aimed at: no date or time,
+    and no gathering one acts at (``at G-7 meetings``: the place of the act)."""
+    return (
+        pobj.dep_ == "pobj"
+        and pobj.ent_type_ not in ("DATE", "TIME")
+        and not (pobj.head.lower_ == "at" and pobj.lemma_.lower() in GATHERING_NOUNS)
+    )
 
 
 def when_clause(clause: Token) -> bool:

@@ -367,9 +367,14 @@ def _said_outside(verb: Token, sent: Span, quoted: list[tuple[int, int]]) -> lis
     marks) when the verb is outside them: what a speaker says names no country of the
     speaker's ("K.K Wong told Reuters: 'There are no special favours towards the Japanese'" is
     no Japanese official); a verb quoted is read with its quotation's countries."""
-    if any(s <= verb.idx < e for s, e in quoted):
+    if _quoted_at(verb.idx, quoted):
         return list(sent)
-    return [t for t in sent if not any(s <= t.idx < e for s, e in quoted)]
+    return [t for t in sent if not _quoted_at(t.idx, quoted)]
+
+
+def _quoted_at(offset: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the character at ``offset`` is inside one of the quotations' spans."""
+    return any(start <= offset < end for start, end in quoted)
 
 
 # peoples of several nations: "Arab governments", "European leaders"
@@ -1027,7 +1032,7 @@ def _event_record(
         date_precision=resolved.precision if resolved else None,
         negated=negated,
         hypothetical=hypothetical,
-        in_quote=any(s <= verb.idx < e for s, e in context.quoted),
+        in_quote=_quoted_at(verb.idx, context.quoted),
         quote_id=quote.quote_id if quote is not None else None,
     )
 

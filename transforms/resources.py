@@ -99,8 +99,8 @@ class Resources:
             words = name.split()
             if len(words) > 1 and all(w.isalpha() for w in words):
                 by_last.setdefault(words[-1], set()).add(code)
-        surnames = {last: next(iter(c)) for last, c in by_last.items() if len(c) == 1}
-        object.__setattr__(self, "actor_surnames", {k: v for k, v in surnames.items() if v != "-"})
+        surnames = {last: c.pop() for last, c in by_last.items() if len(c) == 1 and "-" not in c}
+        object.__setattr__(self, "actor_surnames", surnames)
 
     def nationality(self, name: str, irregular_plurals: bool = True) -> str | None:
         """The country of a nationality or a people: ``Ukrainian``, ``Americans``, ``North
