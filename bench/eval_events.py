@@ -49,15 +49,19 @@ DEFAULT_PETRARCH = ROOT.parent / "shared/gold/cameo/petr_unit_test_records.jsonl
 DEFAULT_GOLD = ROOT / "bench/events_gold.jsonl"
 
 
-def run(nlp, resources, text: str, published: str | None) -> tuple[list[EventRecord], dict]:
-    at = parse_published(published) if published else None
-    article = Article(
+def bench_article(text: str, published: str | None) -> Article:
+    """An annotated sentence as an article, dated by its row's publication date if it has one."""
+    return Article(
         source_id="bench",
         source_uri="bench://",
         text=text,
         published_raw=published,
-        published_at=at,
+        published_at=parse_published(published) if published else None,
     )
+
+
+def run(nlp, resources, text: str, published: str | None) -> tuple[list[EventRecord], dict]:
+    article = bench_article(text, published)
     doc = nlp(text)
     depth: dict[int, int] = {}
     for token in doc:

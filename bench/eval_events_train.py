@@ -27,13 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.eval_events import match_events  # noqa: E402
+from bench.eval_events import bench_article, match_events  # noqa: E402
 from bench.eval_quotes import parse  # noqa: E402
 from flows.nlp import load_nlp  # noqa: E402
 from flows.resources import load_event_scorer, load_resources  # noqa: E402
-from transforms.articles import parse_published  # noqa: E402
 from transforms.document import transform_document  # noqa: E402
-from transforms.records import Article  # noqa: E402
 
 DEFAULT_TRAIN = ROOT / "bench/events_train.jsonl"
 # the first row the installed scorer was not trained on (docs/benchmarks.md, events16)
@@ -76,14 +74,7 @@ def main() -> None:
     false_positives: list[str] = []
     misses: list[str] = []
     for row, doc in zip(rows, docs, strict=True):
-        published = row.get("published")
-        article = Article(
-            source_id="bench",
-            source_uri="bench://",
-            text=row["text"],
-            published_raw=published,
-            published_at=parse_published(published) if published else None,
-        )
+        article = bench_article(row["text"], row.get("published"))
         events = transform_document(doc, article, resources).events
         matched, unmatched, left = match_events(events, row["events"])
         tp += matched
